@@ -1,0 +1,55 @@
+import { type ColumnDefinitionBuilder, type Kysely, PostgresAdapter, sql } from 'kysely';
+
+/** Everything that differs between SQLite and PostgreSQL lives in this file. */
+export type Engine = 'sqlite' | 'postgres';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations and helpers work on any schema
+export function engineOf(db: Kysely<any>): Engine {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/** An auto-numbered integer primary key. */
+export function idColumn(engine: Engine) {
+  return (col: ColumnDefinitionBuilder) =>
+    engine === 'postgres' ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement();
+}
+
+/** Makes a table append-only: the database itself refuses UPDATE, DELETE (and TRUNCATE). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations and helpers work on any schema
+export async function makeAppendOnly(db: Kysely<any>, table: string): Promise<void> {
+  const message = `${table} 只能追加，不能修改或删除`;
+  if (engineOf(db) === 'postgres') {
+    await sql`CREATE OR REPLACE FUNCTION ${sql.id(`${table}_refuse`)}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION '${sql.raw(message)}' USING ERRCODE = 'insufficient_privilege'; END $$`.execute(db);
+    await sql`CREATE TRIGGER ${sql.id(`${table}_no_change`)} BEFORE UPDATE OR DELETE ON ${sql.table(table)}
+      FOR EACH ROW EXECUTE FUNCTION ${sql.id(`${table}_refuse`)}()`.execute(db);
+    await sql`CREATE TRIGGER ${sql.id(`${table}_no_truncate`)} BEFORE TRUNCATE ON ${sql.table(table)}
+      FOR EACH STATEMENT EXECUTE FUNCTION ${sql.id(`${table}_refuse`)}()`.execute(db);
+  } else {
+    for (const op of ['UPDATE', 'DELETE']) {
+      await sql`CREATE TRIGGER ${sql.id(`${table}_no_${op.toLowerCase()}`)} BEFORE ${sql.raw(op)} ON ${sql.table(table)}
+        BEGIN SELECT RAISE(ABORT, '${sql.raw(message)}'); END`.execute(db);
+    }
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations and helpers work on any schema
+export async function dropAppendOnly(db: Kysely<any>, table: string): Promise<void> {
+  if (engineOf(db) === 'postgres') {
+    await sql`DROP FUNCTION IF EXISTS ${sql.id(`${table}_refuse`)}() CASCADE`.execute(db);
+  }
+}
+
+/**
+ * Serialises appends to a hash chain. SQLite has one writer at a time already; PostgreSQL takes a
+ * transaction-scoped advisory lock so two transactions cannot both extend the same head.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations and helpers work on any schema
+export async function lockChain(tx: Kysely<any>, key: number): Promise<void> {
+  if (engineOf(tx) === 'postgres') await sql`SELECT pg_advisory_xact_lock(${key})`.execute(tx);
+}
+
+/** Case-insensitive LIKE: SQLite's LIKE already is for ASCII; PostgreSQL needs ILIKE. */
+export function likeOperator(engine: Engine): 'like' | 'ilike' {
+  return engine === 'postgres' ? 'ilike' : 'like';
+}

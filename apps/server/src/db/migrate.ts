@@ -1,0 +1,34 @@
+import { type Migration, type MigrationResultSet, Migrator } from 'kysely';
+import type { Db } from './database.ts';
+import * as m0001 from './migrations/20261127-0001-foundation.ts';
+import * as m0002 from './migrations/20261127-0002-division-data.ts';
+
+/** Migrations are listed here explicitly so the order is reviewable and bundling is trivial. */
+const migrations: Record<string, Migration> = {
+  '20261127-0001-foundation': m0001,
+  '20261127-0002-division-data': m0002,
+};
+
+function migrator(db: Db): Migrator {
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+}
+
+function check(result: MigrationResultSet): string[] {
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error');
+    throw new Error(`数据库迁移失败${failed ? `（${failed.migrationName}）` : ''}：${String(result.error)}`);
+  }
+  return (result.results ?? []).map((r) => r.migrationName);
+}
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  return check(await migrator(db).migrateToLatest());
+}
+
+export async function migrateDown(db: Db): Promise<string[]> {
+  return check(await migrator(db).migrateDown());
+}
+
+export async function migrationStatus(db: Db): Promise<{ name: string; executedAt: Date | undefined }[]> {
+  return (await migrator(db).getMigrations()).map((m) => ({ name: m.name, executedAt: m.executedAt }));
+}

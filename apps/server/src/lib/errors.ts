@@ -1,0 +1,53 @@
+/**
+ * The one error catalogue: stable English codes for programs, Chinese messages for people.
+ * Services throw `appError(code, …)`; the error handler turns it into `{ code, message, field? }`.
+ */
+export const errorCatalogue = {
+  VALIDATION_FAILED: { status: 400, message: '提交的数据不正确' },
+  BAD_REQUEST: { status: 400, message: '请求无效' },
+  UNAUTHENTICATED: { status: 401, message: '请先登录' },
+  SESSION_EXPIRED: { status: 401, message: '长时间未操作，登录已失效，请重新登录' },
+  BAD_CREDENTIALS: { status: 401, message: '用户名或密码错误' },
+  SECOND_FACTOR_REQUIRED: { status: 401, message: '请先完成动态口令验证' },
+  BAD_TOTP: { status: 401, message: '动态口令错误' },
+  ACCOUNT_LOCKED: { status: 423, message: '连续登录失败次数过多，账号已锁定' },
+  ACCOUNT_DISABLED: { status: 403, message: '账号已停用' },
+  CSRF_INVALID: { status: 403, message: '请求来源校验失败，请刷新页面后重试' },
+  FORBIDDEN: { status: 403, message: '没有执行此操作的权限' },
+  OUT_OF_SCOPE: { status: 403, message: '该数据不在您的管辖范围内' },
+  NOT_FOUND: { status: 404, message: '未找到' },
+  DIVISION_NOT_FOUND: { status: 404, message: '行政区划不存在' },
+  GRID_NOT_FOUND: { status: 404, message: '网格不存在' },
+  ORG_NOT_FOUND: { status: 404, message: '党组织不存在' },
+  USER_NOT_FOUND: { status: 404, message: '用户不存在' },
+  CONFLICT: { status: 409, message: '数据冲突' },
+  USERNAME_TAKEN: { status: 409, message: '登录名已被使用' },
+  GRID_NAME_TAKEN: { status: 409, message: '该村（社区）下已有同名网格' },
+  WEAK_PASSWORD: { status: 400, message: '密码不符合安全要求' },
+  PASSWORD_REUSED: { status: 400, message: '新密码不能与最近5次使用过的密码相同' },
+  REASON_REQUIRED: { status: 400, message: '查看完整信息须填写理由' },
+  RATE_LIMITED: { status: 429, message: '请求过于频繁，请稍后再试' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
+  INTERNAL: { status: 500, message: '服务器内部错误，请稍后再试' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly field: string | undefined;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message?: string, options: { field?: string; details?: Record<string, unknown> } = {}) {
+    super(message ?? errorCatalogue[code].message);
+    this.code = code;
+    this.status = errorCatalogue[code].status;
+    this.field = options.field;
+    this.details = options.details;
+  }
+}
+
+export function appError(code: ErrorCode, message?: string, options?: { field?: string; details?: Record<string, unknown> }): AppError {
+  return new AppError(code, message, options);
+}

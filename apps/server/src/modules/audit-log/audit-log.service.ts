@@ -1,0 +1,123 @@
+import { lockChain } from '../../db/dialect.ts';
+import type { Db } from '../../db/database.ts';
+import type { AuditLogTable } from '../../db/schema.ts';
+import type { FieldCrypto } from '../../lib/crypto.ts';
+
+/**
+ * The audit log: append-only (database triggers refuse UPDATE/DELETE on both engines) and
+ * hash-chained with a keyed MAC, so an edited, inserted or removed row breaks the chain from that
+ * point on. Entries never hold unmasked personal data: callers pass masked values or ids.
+ */
+export interface Actor {
+  id: number | null;
+  name: string;
+  role: string | null;
+  ip: string;
+}
+
+export type Outcome = 'success' | 'failure' | 'denied';
+
+export interface AuditEntry {
+  action: string;
+  objectType?: string;
+  objectIds?: readonly (string | number)[];
+  outcome?: Outcome;
+  detail?: Record<string, unknown>;
+}
+
+const CHAIN_LOCK_KEY = 727_001;
+export const GENESIS_HASH = '0'.repeat(64);
+
+type Row = Omit<AuditLogTable, 'id'> & { id: number };
+
+function canonical(row: Omit<Row, 'hash'>): string {
+  return JSON.stringify([
+    row.id, row.at, row.actor_id, row.actor_name, row.actor_role, row.ip, row.action,
+    row.object_type, row.object_ids, row.outcome, row.detail, row.prev_hash,
+  ]);
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  checked: number;
+  /** The first row whose link is broken, and why. */
+  firstBroken?: { id: number; reason: string };
+}
+
+export class AuditLogService {
+  constructor(
+    private readonly db: Db,
+    private readonly crypto: FieldCrypto,
+  ) {}
+
+  /** Appends inside the caller's transaction, so the record and its log entry commit together. */
+  async append(tx: Db, actor: Actor, entry: AuditEntry): Promise<void> {
+    await lockChain(tx, CHAIN_LOCK_KEY);
+    const last = await tx.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+    const row: Omit<Row, 'hash'> = {
+      id: (last?.id ?? 0) + 1,
+      at: new Date().toISOString(),
+      actor_id: actor.id,
+      actor_name: actor.name,
+      actor_role: actor.role,
+      ip: actor.ip,
+      action: entry.action,
+      object_type: entry.objectType ?? null,
+      object_ids: JSON.stringify(entry.objectIds ?? []),
+      outcome: entry.outcome ?? 'success',
+      detail: JSON.stringify(entry.detail ?? {}),
+      prev_hash: last?.hash ?? GENESIS_HASH,
+    };
+    await tx.insertInto('audit_log').values({ ...row, hash: this.crypto.chainMac(canonical(row)) }).execute();
+  }
+
+  /** Appends in a transaction of its own: for reads, refusals and failed logins. */
+  async record(actor: Actor, entry: AuditEntry): Promise<void> {
+    await this.db.transaction().execute((tx) => this.append(tx, actor, entry));
+  }
+
+  async verify(onProgress?: (checked: number, total: number) => void): Promise<VerifyResult> {
+    const { total } = await this.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('total'))
+      .executeTakeFirstOrThrow();
+    let prevHash = GENESIS_HASH;
+    let expectedId = 1;
+    let checked = 0;
+    for (;;) {
+      const rows = await this.db.selectFrom('audit_log').selectAll().where('id', '>=', expectedId).orderBy('id').limit(2000).execute();
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        if (row.id !== expectedId) return { ok: false, checked, firstBroken: { id: expectedId, reason: `第 ${expectedId} 条缺失（下一条为第 ${row.id} 条）` } };
+        if (row.prev_hash !== prevHash) return { ok: false, checked, firstBroken: { id: row.id, reason: '与上一条的链接不符' } };
+        const { hash, ...rest } = row;
+        if (this.crypto.chainMac(canonical(rest)) !== hash) return { ok: false, checked, firstBroken: { id: row.id, reason: '内容与校验值不符（记录被改动）' } };
+        prevHash = hash;
+        expectedId += 1;
+        checked += 1;
+      }
+      onProgress?.(checked, Number(total));
+    }
+    return { ok: true, checked };
+  }
+
+  async list(options: { limit: number; beforeId?: number | undefined; action?: string | undefined; actorId?: number | undefined }) {
+    let q = this.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(options.limit);
+    if (options.beforeId) q = q.where('id', '<', options.beforeId);
+    if (options.action) q = q.where('action', '=', options.action);
+    if (options.actorId) q = q.where('actor_id', '=', options.actorId);
+    return (await q.execute()).map((r) => ({
+      id: r.id,
+      at: r.at,
+      actorId: r.actor_id,
+      actorName: r.actor_name,
+      actorRole: r.actor_role,
+      ip: r.ip,
+      action: r.action,
+      objectType: r.object_type,
+      objectIds: JSON.parse(r.object_ids) as (string | number)[],
+      outcome: r.outcome as Outcome,
+      detail: JSON.parse(r.detail) as Record<string, unknown>,
+    }));
+  }
+}

@@ -1,0 +1,208 @@
+import {
+  hasPermission,
+  maskPhone,
+  parsePhone,
+  PASSWORD_HISTORY,
+  passwordProblems,
+  type Role,
+  roleLabels,
+  roles,
+  toDivisionCode12,
+  divisionPrefix,
+  isWithinScope,
+} from '@xinxue/domain';
+import type { Db } from '../../db/database.ts';
+import type { FieldCrypto } from '../../lib/crypto.ts';
+import { appError } from '../../lib/errors.ts';
+import { hashPassword, verifyPassword } from '../../lib/passwords.ts';
+import type { RequestContext } from '../../lib/context.ts';
+import { actorOf } from '../../lib/context.ts';
+import type { Actor, AuditLogService } from '../audit-log/audit-log.service.ts';
+import { UsersRepository } from './users.repository.ts';
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  /** A division code (2–12 digits); stored as its meaningful prefix. */
+  scopeDivision: string;
+  password: string;
+  phone?: string | undefined;
+}
+
+export interface UserView {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  roleLabel: string;
+  scopeDivision: string;
+  scopeName: string;
+  phoneMasked: string | null;
+  totpEnabled: boolean;
+  locked: boolean;
+  disabled: boolean;
+  lastLoginAt: string | null;
+}
+
+export const USERNAME_PATTERN = /^[a-z][a-z0-9_.-]{2,31}$/;
+
+export class UsersService {
+  readonly repo: UsersRepository;
+
+  constructor(
+    private readonly db: Db,
+    private readonly crypto: FieldCrypto,
+    private readonly auditLog: AuditLogService,
+  ) {
+    this.repo = new UsersRepository(db);
+  }
+
+  /** Validates a scope code against the division table and returns its prefix and name. */
+  async resolveScope(code: string): Promise<{ prefix: string; name: string }> {
+    const code12 = toDivisionCode12(code);
+    const division = code12 ? await this.db.selectFrom('divisions').select(['code', 'name']).where('code', '=', code12).executeTakeFirst() : undefined;
+    if (!division) throw appError('DIVISION_NOT_FOUND', `管辖范围“${code}”不是有效的行政区划代码`, { field: 'scopeDivision' });
+    return { prefix: divisionPrefix(division.code), name: division.name };
+  }
+
+  /** Creates an account. `ctx` is null for the command line, which acts as the local operator. */
+  async create(input: NewUser, actor: Actor, creatorScope?: string): Promise<UserView> {
+    if (!USERNAME_PATTERN.test(input.username)) {
+      throw appError('VALIDATION_FAILED', '登录名须以小写字母开头，由3至32位小写字母、数字、下划线、点或横线组成', { field: 'username' });
+    }
+    if (!roles.includes(input.role)) throw appError('VALIDATION_FAILED', `角色“${input.role}”不存在`, { field: 'role' });
+    const displayName = input.displayName.trim();
+    if (!displayName || Array.from(displayName).length > 50) throw appError('VALIDATION_FAILED', '姓名须为1至50个字', { field: 'displayName' });
+    const problems = passwordProblems(input.password, input.username);
+    if (problems.length) throw appError('WEAK_PASSWORD', problems.join('；'), { field: 'password' });
+    const scope = await this.resolveScope(input.scopeDivision);
+    if (creatorScope !== undefined && !isWithinScope(scope.prefix.padEnd(12, '0'), creatorScope)) {
+      throw appError('OUT_OF_SCOPE', '不能创建超出本人管辖范围的账号', { field: 'scopeDivision' });
+    }
+    let phoneEnc: string | null = null;
+    let phoneHash: string | null = null;
+    if (input.phone) {
+      const phone = parsePhone(input.phone);
+      if (!phone.ok) throw appError('VALIDATION_FAILED', phone.message, { field: 'phone' });
+      phoneEnc = this.crypto.encrypt(phone.value);
+      phoneHash = this.crypto.lookupHash(phone.value);
+    }
+    const passwordHash = await hashPassword(input.password);
+    const now = new Date().toISOString();
+    const id = await this.db.transaction().execute(async (tx) => {
+      if (await this.repo.findByUsername(tx, input.username)) throw appError('USERNAME_TAKEN', `登录名“${input.username}”已被使用`, { field: 'username' });
+      const userId = await this.repo.insert(tx, {
+        username: input.username,
+        display_name: displayName,
+        role: input.role,
+        scope_division: scope.prefix,
+        scope_org_id: null,
+        password_hash: passwordHash,
+        password_changed_at: now,
+        phone_enc: phoneEnc,
+        phone_hash: phoneHash,
+        created_at: now,
+      });
+      await this.repo.addPasswordHistory(tx, userId, passwordHash, now);
+      await this.auditLog.append(tx, actor, {
+        action: 'user.create',
+        objectType: 'user',
+        objectIds: [userId],
+        detail: { username: input.username, role: input.role, scope: scope.prefix },
+      });
+      return userId;
+    });
+    return this.view(id);
+  }
+
+  async view(id: number): Promise<UserView> {
+    const user = await this.repo.findById(this.db, id);
+    if (!user) throw appError('USER_NOT_FOUND');
+    return this.toView(user, await this.scopeName(user.scope_division));
+  }
+
+  async list(ctx: RequestContext): Promise<UserView[]> {
+    const rows = await this.repo.listInScope(ctx.user.scope);
+    const names = new Map<string, string>();
+    for (const prefix of new Set(rows.map((r) => r.scope_division))) names.set(prefix, await this.scopeName(prefix));
+    return rows.map((r) => this.toView(r, names.get(r.scope_division) ?? r.scope_division));
+  }
+
+  /** Shows a user's phone in full: needs users:security and a reason, and is logged. */
+  async revealPhone(ctx: RequestContext, id: number, reason: string): Promise<string | null> {
+    if (!hasPermission(ctx.user.role, 'users:security')) throw appError('FORBIDDEN');
+    if (reason.trim().length < 4) throw appError('REASON_REQUIRED', '查看完整信息须填写不少于4个字的理由', { field: 'reason' });
+    const user = await this.loadInScope(ctx, id);
+    await this.auditLog.record(actorOf(ctx), { action: 'user.reveal', objectType: 'user', objectIds: [id], detail: { field: 'phone', reason: reason.trim() } });
+    return user.phone_enc ? this.crypto.decrypt(user.phone_enc) : null;
+  }
+
+  async unlock(ctx: RequestContext, id: number): Promise<UserView> {
+    await this.loadInScope(ctx, id);
+    await this.db.transaction().execute(async (tx) => {
+      await this.repo.update(tx, id, { failed_logins: 0, locked_until: null });
+      await this.auditLog.append(tx, actorOf(ctx), { action: 'user.unlock', objectType: 'user', objectIds: [id] });
+    });
+    return this.view(id);
+  }
+
+  async setDisabled(ctx: RequestContext, id: number, disabled: boolean): Promise<UserView> {
+    await this.loadInScope(ctx, id);
+    if (id === ctx.user.id) throw appError('BAD_REQUEST', '不能停用自己的账号');
+    await this.db.transaction().execute(async (tx) => {
+      await this.repo.update(tx, id, { disabled: disabled ? 1 : 0 });
+      if (disabled) await tx.updateTable('sessions').set({ revoked: 1 }).where('user_id', '=', id).execute();
+      await this.auditLog.append(tx, actorOf(ctx), { action: disabled ? 'user.disable' : 'user.enable', objectType: 'user', objectIds: [id] });
+    });
+    return this.view(id);
+  }
+
+  /** Changes a password, enforcing complexity and the last-5 history (SEC-02). */
+  async changePassword(userId: number, newPassword: string, actor: Actor): Promise<void> {
+    const user = await this.repo.findById(this.db, userId);
+    if (!user) throw appError('USER_NOT_FOUND');
+    const problems = passwordProblems(newPassword, user.username);
+    if (problems.length) throw appError('WEAK_PASSWORD', problems.join('；'), { field: 'newPassword' });
+    for (const old of await this.repo.recentPasswordHashes(this.db, userId, PASSWORD_HISTORY)) {
+      if (await verifyPassword(old.password_hash, newPassword)) throw appError('PASSWORD_REUSED', undefined, { field: 'newPassword' });
+    }
+    const passwordHash = await hashPassword(newPassword);
+    const now = new Date().toISOString();
+    await this.db.transaction().execute(async (tx) => {
+      await this.repo.update(tx, userId, { password_hash: passwordHash, password_changed_at: now });
+      await this.repo.addPasswordHistory(tx, userId, passwordHash, now);
+      await this.auditLog.append(tx, actor, { action: 'user.password.change', objectType: 'user', objectIds: [userId] });
+    });
+  }
+
+  private async loadInScope(ctx: RequestContext, id: number) {
+    const user = await this.repo.findById(this.db, id);
+    if (!user) throw appError('USER_NOT_FOUND');
+    if (!isWithinScope(user.scope_division.padEnd(12, '0'), ctx.user.scope.divisionPrefix)) throw appError('OUT_OF_SCOPE', '该账号不在您的管辖范围内');
+    return user;
+  }
+
+  private async scopeName(prefix: string): Promise<string> {
+    const d = await this.db.selectFrom('divisions').select('name').where('code', '=', prefix.padEnd(12, '0')).executeTakeFirst();
+    return d?.name ?? prefix;
+  }
+
+  private toView(user: NonNullable<Awaited<ReturnType<UsersRepository['findById']>>>, scopeName: string): UserView {
+    const phone = user.phone_enc ? this.crypto.decrypt(user.phone_enc) : null;
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.display_name,
+      role: user.role as Role,
+      roleLabel: roleLabels[user.role as Role] ?? user.role,
+      scopeDivision: user.scope_division,
+      scopeName,
+      phoneMasked: phone ? maskPhone(phone) : null,
+      totpEnabled: user.totp_enabled === 1,
+      locked: !!user.locked_until && user.locked_until > new Date().toISOString(),
+      disabled: user.disabled === 1,
+      lastLoginAt: user.last_login_at,
+    };
+  }
+}
