@@ -42,7 +42,11 @@ for (const line of readFileSync(path.join(dist, 'villages.csv'), 'utf8').split('
   const m = /^(\d{12}),"?([^",]+)"?,/.exec(line);
   if (m) rows.push([m[1]!, m[2]!]);
 }
-rows.sort((a, b) => a[0].localeCompare(b[0]));
+// 东莞、中山、儋州 have no counties: the package lists them again at county level with the same
+// padded code. Keep one entry per code.
+const seen = new Set<string>();
+const unique = rows.filter(([code]) => !seen.has(code) && seen.add(code));
+unique.sort((a, b) => a[0].localeCompare(b[0]));
 
 const out = {
   source: `${PACKAGE} (npm), NBS 统计用区划代码`,
@@ -50,9 +54,9 @@ const out = {
   asOf: '2023-06-30',
   detailedCity: city,
   note: '省、地、县三级为全国；乡、村两级仅含 detailedCity。由 scripts/extract-divisions.ts 生成，勿手工编辑。',
-  divisions: rows,
+  divisions: unique,
 };
 const target = path.resolve('packages/domain/src/divisions/data/divisions.json');
 writeFileSync(target, `${JSON.stringify(out).replace(/\],\[/g, '],\n[')}\n`);
 if (tmp) rmSync(tmp, { recursive: true, force: true });
-console.log(`已写入 ${path.relative(process.cwd(), target)}：${rows.length} 个区划`);
+console.log(`已写入 ${path.relative(process.cwd(), target)}：${unique.length} 个区划`);

@@ -1,6 +1,6 @@
 import type { Role } from '@xinxue/domain';
 import { isWithinScope } from '@xinxue/domain';
-import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import { type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import { appError } from './errors.ts';
 
 /**
@@ -22,12 +22,8 @@ export interface CurrentUser {
 }
 
 /** Restricts a query to rows whose `column` (a 12-digit division code) lies in the scope. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- works for any table with a division column
 export function scopedTo<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, column: string, scope: Scope): SelectQueryBuilder<DB, TB, O> {
-  return query.where((eb: ExpressionBuilder<DB, TB>) =>
-    // The column name is checked by the caller's table types; Kysely's reference type cannot express "any column of TB".
-    eb(eb.ref(column as never), 'like', `${scope.divisionPrefix}%`),
-  );
+  return query.where(sql<SqlBool>`${sql.ref(column)} like ${`${scope.divisionPrefix}%`}`);
 }
 
 /** Throws OUT_OF_SCOPE unless the division code lies in the scope. */

@@ -30,7 +30,8 @@ export function registerAuth(app: FastifyInstance, auth: AuthService): void {
 
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access;
-    if (!request.url.startsWith('/api/') || access === 'public' || request.is404) return;
+    // The API docs (Swagger UI) register their own routes; they describe the API and hold no data.
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs') || access === 'public' || request.is404) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) throw appError('UNAUTHENTICATED');
     const session = await auth.resolveSession(token);

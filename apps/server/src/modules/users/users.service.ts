@@ -158,6 +158,14 @@ export class UsersService {
     return this.view(id);
   }
 
+  async changeOwnPassword(userId: number, currentPassword: string, newPassword: string, actor: Actor): Promise<void> {
+    const user = await this.repo.findById(this.db, userId);
+    if (!user || !(await verifyPassword(user.password_hash, currentPassword))) {
+      throw appError('BAD_CREDENTIALS', '当前密码不正确', { field: 'currentPassword' });
+    }
+    await this.changePassword(userId, newPassword, actor);
+  }
+
   /** Changes a password, enforcing complexity and the last-5 history (SEC-02). */
   async changePassword(userId: number, newPassword: string, actor: Actor): Promise<void> {
     const user = await this.repo.findById(this.db, userId);

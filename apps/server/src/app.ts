@@ -1,0 +1,89 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { typed } from './lib/http.ts';
+import { auditLogRoutes } from './modules/audit-log/audit-log.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { divisionsRoutes } from './modules/divisions/divisions.routes.ts';
+import { homeRoutes } from './modules/home/home.routes.ts';
+import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
+import { usersRoutes } from './modules/users/users.routes.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { registerErrorHandler } from './plugins/error-handler.ts';
+import { registerWeb } from './plugins/web.ts';
+import type { Services } from './services.ts';
+
+z.config(z.locales.zhCN());
+
+export const VERSION = '0.1.0';
+
+export interface AppOptions {
+  logLevel?: string;
+  cookieSecure?: boolean;
+  trustProxy?: boolean;
+  /** Logins per minute per client address. */
+  loginRateLimit?: number;
+  serveWeb?: boolean;
+}
+
+export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: '新血 Xinxue API', description: '流动人员发展党员工作系统接口', version: VERSION },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'xinxue_sid' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  registerAuth(app, services.auth);
+
+  typed(app).get('/api/health', {
+    config: { access: 'public' },
+    schema: { tags: ['system'], summary: '健康检查', response: { 200: z.object({ status: z.literal('ok'), engine: z.enum(['sqlite', 'postgres']), version: z.string() }) } },
+  }, async () => {
+    await services.database.db.selectFrom('divisions').select('code').limit(1).execute();
+    return { status: 'ok' as const, engine: services.database.engine, version: VERSION };
+  });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  authRoutes(app, services, { cookieSecure: options.cookieSecure ?? false, loginRateLimit: options.loginRateLimit ?? 10 });
+  usersRoutes(app, services);
+  divisionsRoutes(app, services);
+  orgsRoutes(app, services);
+  auditLogRoutes(app, services);
+  homeRoutes(app, services);
+
+  if (options.serveWeb ?? true) await registerWeb(app);
+  return app;
+}

@@ -1,0 +1,25 @@
+import type { Config } from './config.ts';
+import type { DatabaseHandle } from './db/database.ts';
+import type { FieldCrypto } from './lib/crypto.ts';
+import { AuditLogService } from './modules/audit-log/audit-log.service.ts';
+import { AuthService } from './modules/auth/auth.service.ts';
+import { DivisionsService } from './modules/divisions/divisions.service.ts';
+import { GridsService } from './modules/divisions/grids.service.ts';
+import { HomeService } from './modules/home/home.service.ts';
+import { OrgsService } from './modules/orgs/orgs.service.ts';
+import { UsersService } from './modules/users/users.service.ts';
+
+/** Wires the services once; the HTTP app and the CLI both use this, so they share every rule. */
+export function createServices(database: DatabaseHandle, crypto: FieldCrypto, config: Pick<Config, 'sessionIdleMinutes' | 'cityCode'>) {
+  const { db } = database;
+  const auditLog = new AuditLogService(db, crypto);
+  const users = new UsersService(db, crypto, auditLog);
+  const auth = new AuthService(db, crypto, auditLog, users.repo, { sessionIdleMinutes: config.sessionIdleMinutes, issuer: '新血' });
+  const divisions = new DivisionsService(db, database.engine);
+  const grids = new GridsService(db, divisions, auditLog);
+  const orgs = new OrgsService(db, divisions, auditLog);
+  const home = new HomeService(db, divisions);
+  return { database, crypto, config, auditLog, users, auth, divisions, grids, orgs, home };
+}
+
+export type Services = ReturnType<typeof createServices>;
