@@ -22,6 +22,19 @@ z.config(z.locales.zhCN());
 
 export const VERSION = '0.1.0';
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: string | undefined;
+  scoped: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeCatalogue: RouteEntry[];
+  }
+}
+
 export interface AppOptions {
   logLevel?: string;
   cookieSecure?: boolean;
@@ -67,6 +80,13 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
   registerAuth(app, services.auth);
+  // A catalogue of routes and their access marks: the scope matrix test walks it.
+  const catalogue: RouteEntry[] = [];
+  app.decorate('routeCatalogue', catalogue);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) if (method !== 'HEAD') catalogue.push({ method, url: route.url, access: route.config?.access, scoped: route.config?.scoped === true });
+  });
 
   typed(app).get('/api/health', {
     config: { access: 'public' },

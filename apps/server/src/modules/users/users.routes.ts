@@ -25,12 +25,12 @@ export function usersRoutes(app: FastifyInstance, services: Services): void {
   const r = typed(app);
 
   r.get('/api/users', {
-    config: { access: 'users:read' },
+    config: { access: 'users:read', scoped: true },
     schema: { tags: ['users'], summary: '管辖范围内的账号', response: { 200: z.object({ items: z.array(userView) }), ...errors } },
   }, async (request) => ({ items: await services.users.list(contextOf(request)) }));
 
   r.post('/api/users', {
-    config: { access: 'users:create' },
+    config: { access: 'users:create', scoped: true },
     schema: {
       tags: ['users'],
       summary: '新建账号',
@@ -50,17 +50,17 @@ export function usersRoutes(app: FastifyInstance, services: Services): void {
   });
 
   r.post('/api/users/:id/unlock', {
-    config: { access: 'users:security' },
+    config: { access: 'users:security', scoped: true },
     schema: { tags: ['users'], summary: '解除登录锁定', params: idParams, response: { 200: userView, ...errors } },
   }, async (request) => services.users.unlock(contextOf(request), request.params.id));
 
   r.post('/api/users/:id/disabled', {
-    config: { access: 'users:security' },
+    config: { access: 'users:security', scoped: true },
     schema: { tags: ['users'], summary: '停用或启用账号', params: idParams, body: z.object({ disabled: z.boolean() }).strict(), response: { 200: userView, ...errors } },
   }, async (request) => services.users.setDisabled(contextOf(request), request.params.id, request.body.disabled));
 
   r.post('/api/users/:id/reveal', {
-    config: { access: 'users:security' },
+    config: { access: 'users:security', scoped: true },
     schema: {
       tags: ['users'],
       summary: '查看完整手机号（须填写理由，记入审计日志）',
