@@ -1,5 +1,6 @@
 import type { Role } from '@xinxue/domain';
 import { cliActor } from '../lib/context.ts';
+import { withinPrefix } from '../lib/scope.ts';
 import type { Services } from '../services.ts';
 
 /**
@@ -49,7 +50,7 @@ export async function loadDemo(services: Services, onProgress?: (done: number, t
   const { db } = services.database;
   if ((await services.users.repo.count()) > 0) throw new Error('数据库中已有账号：演示数据只能载入空数据库（可设置 DATA_DIR 指向新目录）');
   const city = services.config.cityCode;
-  const divisions = await db.selectFrom('divisions').select(['code', 'name', 'level', 'parent_code']).where('code', 'like', `${city}%`).orderBy('code').execute();
+  const divisions = await withinPrefix(db.selectFrom('divisions').select(['code', 'name', 'level', 'parent_code']), 'code', city).orderBy('code').execute();
   const actor = cliActor();
   const userIds = new Map<string, number>();
   for (const account of demoAccounts) {

@@ -21,9 +21,26 @@ export interface CurrentUser {
   scope: Scope;
 }
 
-/** Restricts a query to rows whose `column` (a 12-digit division code) lies in the scope. */
+/**
+ * Restricts a query to rows whose `column` (a division code) lies in the scope. Written as a range
+ * (prefix ≤ code < next prefix) rather than LIKE 'prefix%', so a plain B-tree index serves it on
+ * both engines whatever the database collation.
+ */
 export function scopedTo<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, column: string, scope: Scope): SelectQueryBuilder<DB, TB, O> {
-  return query.where(sql<SqlBool>`${sql.ref(column)} like ${`${scope.divisionPrefix}%`}`);
+  return withinPrefix(query, column, scope.divisionPrefix);
+}
+
+/** Narrows a query to division codes under a prefix (also for filters inside a scope). */
+export function withinPrefix<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, column: string, prefix: string): SelectQueryBuilder<DB, TB, O> {
+  const [low, high] = prefixRange(prefix);
+  return query.where(sql<SqlBool>`(${sql.ref(column)} >= ${low} and ${sql.ref(column)} < ${high})`);
+}
+
+/** '4205' → ['4205', '4206']; '4209' → ['4209', '4210']. Codes are digit strings. */
+export function prefixRange(prefix: string): [string, string] {
+  if (!/^\d{1,12}$/.test(prefix)) throw new Error(`invalid division prefix ${prefix}`);
+  const next = (BigInt(prefix) + 1n).toString().padStart(prefix.length, '0');
+  return [prefix, next];
 }
 
 /** Throws OUT_OF_SCOPE unless the division code lies in the scope. */

@@ -22,8 +22,10 @@ export const testEngine = process.env.XINXUE_TEST_ENGINE === 'postgres' ? 'postg
 export interface TestDatabase extends DatabaseHandle {
   /** Runs raw SQL as the database owner (to simulate someone editing rows by hand). */
   raw(sqlText: string): Promise<void>;
-  /** Every text value of every table, for "no clear-text secret in a dump" checks. */
+  /** Every value of every table as text: what a logical dump (pg_dump, .dump) would contain. */
   dumpText(): Promise<string>;
+  /** SQLite only: the database file's bytes, free pages included. */
+  rawBytes?: () => Promise<Buffer>;
   sqliteFile?: string;
   pgSchema?: string;
 }
@@ -78,12 +80,20 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       }
     },
     dumpText: async () => {
-      // The bytes of the database file itself, after a checkpoint moves the WAL into it.
+      const direct = new Sqlite(file, { readonly: true });
+      try {
+        const tables = direct.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[];
+        return tables.map(({ name }) => JSON.stringify(direct.prepare(`SELECT * FROM "${name}"`).all())).join('\n');
+      } finally {
+        direct.close();
+      }
+    },
+    rawBytes: async () => {
       const direct = new Sqlite(file);
       direct.pragma('wal_checkpoint(TRUNCATE)');
       direct.close();
       const { readFileSync } = await import('node:fs');
-      return readFileSync(file).toString('latin1') + readFileSync(file).toString('utf8');
+      return readFileSync(file);
     },
     close: async () => {
       await handle.close();

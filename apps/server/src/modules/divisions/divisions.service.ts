@@ -2,6 +2,7 @@ import { type DivisionLevel, divisionPrefix, toDivisionCode12 } from '@xinxue/do
 import type { Db } from '../../db/database.ts';
 import { appError } from '../../lib/errors.ts';
 import { likeOperator, type Engine } from '../../db/dialect.ts';
+import { withinPrefix } from '../../lib/scope.ts';
 
 export interface DivisionView {
   code: string;
@@ -50,7 +51,7 @@ export class DivisionsService {
   async search(q: string, level: DivisionLevel | undefined, within: string | undefined, limit = 50): Promise<DivisionView[]> {
     let query = this.db.selectFrom('divisions').selectAll().where('name', likeOperator(this.engine), `%${q}%`).orderBy('code').limit(limit);
     if (level) query = query.where('level', '=', level);
-    if (within) query = query.where('code', 'like', `${within}%`);
+    if (within) query = withinPrefix(query, 'code', within);
     return (await query.execute()).map(toView);
   }
 

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { actorOf, type RequestContext } from '../../lib/context.ts';
 import { appError } from '../../lib/errors.ts';
-import { assertInScope, scopedTo } from '../../lib/scope.ts';
+import { assertInScope, scopedTo, withinPrefix } from '../../lib/scope.ts';
 import type { Actor, AuditLogService } from '../audit-log/audit-log.service.ts';
 import type { DivisionsService } from './divisions.service.ts';
 
@@ -24,7 +24,7 @@ export class GridsService {
 
   async list(ctx: RequestContext, within?: string): Promise<GridView[]> {
     let q = scopedTo(this.db.selectFrom('grids').selectAll(), 'division_code', ctx.user.scope).where('retired_at', 'is', null);
-    if (within) q = q.where('division_code', 'like', `${within}%`);
+    if (within) q = withinPrefix(q, 'division_code', within);
     return this.views(await q.orderBy('division_code').orderBy('id').limit(2000).execute());
   }
 
