@@ -42,6 +42,17 @@ export class DivisionsService {
     return (await this.find(code12))?.name ?? code12;
   }
 
+  /** Names of many divisions in one query (list views must not look them up one by one). */
+  async names(codes: Iterable<string>): Promise<Map<string, string>> {
+    const unique = [...new Set(codes)];
+    const names = new Map<string, string>();
+    for (let i = 0; i < unique.length; i += 500) {
+      const rows = await this.db.selectFrom('divisions').select(['code', 'name']).where('code', 'in', unique.slice(i, i + 500)).execute();
+      for (const r of rows) names.set(r.code, r.name);
+    }
+    return names;
+  }
+
   /** "宜昌市夷陵区小溪塔街道" style full name below the province. */
   async fullName(code12: string): Promise<string> {
     const d = await this.get(code12);

@@ -80,8 +80,7 @@ export class GridsService {
       .select(['grid_workers.grid_id', 'users.id', 'users.display_name'])
       .where('grid_workers.grid_id', 'in', ids)
       .execute();
-    const names = new Map<string, string>();
-    for (const code of new Set(rows.map((r) => r.division_code))) names.set(code, await this.divisions.name(code));
+    const names = await this.divisions.names(rows.map((r) => r.division_code));
     return rows.map((r) => ({
       id: r.id,
       name: r.name,

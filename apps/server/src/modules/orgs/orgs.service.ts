@@ -64,8 +64,7 @@ export class OrgsService {
   }
 
   private async views(rows: { id: number; name: string; kind: string; parent_id: number | null; division_code: string }[]): Promise<OrgView[]> {
-    const names = new Map<string, string>();
-    for (const code of new Set(rows.map((r) => r.division_code))) names.set(code, await this.divisions.name(code));
+    const names = await this.divisions.names(rows.map((r) => r.division_code));
     return rows.map((r) => ({
       id: r.id,
       name: r.name,

@@ -124,9 +124,9 @@ export class UsersService {
 
   async list(ctx: RequestContext): Promise<UserView[]> {
     const rows = await this.repo.listInScope(ctx.user.scope);
-    const names = new Map<string, string>();
-    for (const prefix of new Set(rows.map((r) => r.scope_division))) names.set(prefix, await this.scopeName(prefix));
-    return rows.map((r) => this.toView(r, names.get(r.scope_division) ?? r.scope_division));
+    const codes = await this.db.selectFrom('divisions').select(['code', 'name']).where('code', 'in', [...new Set(rows.map((r) => r.scope_division.padEnd(12, '0')))].concat([''])).execute();
+    const names = new Map(codes.map((c) => [c.code, c.name]));
+    return rows.map((r) => this.toView(r, names.get(r.scope_division.padEnd(12, '0')) ?? r.scope_division));
   }
 
   /** Shows a user's phone in full: needs users:security and a reason, and is logged. */
