@@ -82,6 +82,17 @@ describe('authentication over HTTP', () => {
     expect(log.some((e) => e.objectIds.includes(user.id))).toBe(true);
   });
 
+  it('disables an account unused for 90 days, until the security administrator enables it', async () => {
+    const user = await createUser(services, 'inspector', '4205');
+    await database.db.updateTable('users').set({ last_login_at: new Date(Date.now() - 91 * 86_400_000).toISOString() }).where('id', '=', user.id).execute();
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: TEST_PASSWORD } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().message).toMatch(/超过90天未使用，已自动停用/);
+    const sec = await login(app, (await createUser(services, 'securityAdmin', '4205')).username, TEST_PASSWORD, 'securityAdmin');
+    expect((await sec.request('POST', `/api/users/${user.id}/disabled`, { disabled: false })).json()).toMatchObject({ disabled: false });
+    expect((await login(app, user.username)).userId).toBe(user.id);
+  });
+
   it('does not tell unknown users from wrong passwords', async () => {
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'Whatever#1' } });
     expect(res.statusCode).toBe(401);

@@ -16,6 +16,8 @@ import { hashToken, newToken } from './session-token.ts';
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 30;
 export const PASSWORD_MAX_AGE_DAYS = 90;
+/** Accounts unused this long are disabled at their next login attempt (SEC-01). */
+export const INACTIVE_DISABLE_DAYS = 90;
 
 export type LoginNext = 'done' | 'totp' | 'totpSetup';
 
@@ -63,6 +65,13 @@ export class AuthService {
     if (user.disabled) {
       await this.auditLog.record(actor, { action: 'auth.login', outcome: 'denied', objectType: 'user', objectIds: [user.id], detail: { reason: 'disabled' } });
       throw appError('ACCOUNT_DISABLED');
+    }
+    if (minutesFrom(user.last_login_at ?? user.created_at, INACTIVE_DISABLE_DAYS * 24 * 60) < now) {
+      await this.db.transaction().execute(async (tx) => {
+        await tx.updateTable('users').set({ disabled: 1 }).where('id', '=', user.id).execute();
+        await this.auditLog.append(tx, actor, { action: 'user.disable', outcome: 'success', objectType: 'user', objectIds: [user.id], detail: { reason: 'inactive', days: INACTIVE_DISABLE_DAYS } });
+      });
+      throw appError('ACCOUNT_DISABLED', `账号已超过${INACTIVE_DISABLE_DAYS}天未使用，已自动停用，请联系安全管理员启用`);
     }
     if (user.locked_until && user.locked_until > now) {
       await this.auditLog.record(actor, { action: 'auth.login', outcome: 'denied', objectType: 'user', objectIds: [user.id], detail: { reason: 'locked' } });

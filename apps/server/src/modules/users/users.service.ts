@@ -151,7 +151,8 @@ export class UsersService {
     await this.loadInScope(ctx, id);
     if (id === ctx.user.id) throw appError('BAD_REQUEST', '不能停用自己的账号');
     await this.db.transaction().execute(async (tx) => {
-      await this.repo.update(tx, id, { disabled: disabled ? 1 : 0 });
+      // Re-enabling restarts the inactivity clock, or the next login would disable it again.
+      await this.repo.update(tx, id, disabled ? { disabled: 1 } : { disabled: 0, last_login_at: new Date().toISOString() });
       if (disabled) await tx.updateTable('sessions').set({ revoked: 1 }).where('user_id', '=', id).execute();
       await this.auditLog.append(tx, actorOf(ctx), { action: disabled ? 'user.disable' : 'user.enable', objectType: 'user', objectIds: [id] });
     });
