@@ -4,3 +4,5 @@ export * from './masking/masking.ts';
 export * from './auth/roles.ts';
 export * from './auth/password-policy.ts';
 export * from './divisions/codes.ts';
+export * from './codes/code-lists.ts';
+export * from './ledger/index.ts';

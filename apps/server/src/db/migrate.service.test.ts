@@ -22,14 +22,18 @@ describe('migrations', () => {
     expect(xiaoxita).toMatchObject({ name: '小溪塔街道', level: 'township', parent_code: '420506000000', vintage: 'NBS 2023' });
   });
 
-  it('goes down and up again', async () => {
-    const down = await migrateDown(database.db);
-    expect(down).toEqual(['20261127-0002-division-data']);
-    const { n } = await database.db.selectFrom('divisions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    expect(Number(n)).toBe(0);
-    await migrateDown(database.db);
+  it('goes down step by step to nothing and up again', async () => {
+    const all = (await migrationStatus(database.db)).map((m) => m.name);
+    expect(all.slice(0, 2)).toEqual(['20261127-0001-foundation', '20261127-0002-division-data']);
+    for (const name of [...all].reverse()) {
+      expect(await migrateDown(database.db)).toEqual([name]);
+      if (name === '20261127-0002-division-data') {
+        const { n } = await database.db.selectFrom('divisions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+        expect(Number(n)).toBe(0);
+      }
+    }
     expect((await migrationStatus(database.db)).every((m) => !m.executedAt)).toBe(true);
-    expect(await migrateToLatest(database.db)).toEqual(['20261127-0001-foundation', '20261127-0002-division-data']);
+    expect(await migrateToLatest(database.db)).toEqual(all);
     expect(await migrateToLatest(database.db)).toEqual([]);
   });
 });

@@ -94,6 +94,125 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface PersonTable {
+  id: Id;
+  division_code: string;
+  grid_id: number | null;
+  name: string;
+  name_pinyin: string;
+  name_initials: string;
+  id_number_enc: string | null;
+  id_number_hash: string | null;
+  id_last4: string | null;
+  gender: string | null;
+  birth_date: string | null;
+  ethnicity: string | null;
+  education: string | null;
+  political_status: string | null;
+  direction: string | null;
+  moved_on: string | null;
+  origin_code: string | null;
+  destination_code: string | null;
+  employer: string | null;
+  occupation_group: string | null;
+  hukou_at: string | null;
+  movement_at: string | null;
+  work_address_at: string | null;
+  occupation_at: string | null;
+  contact_at: string | null;
+  merged_into: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonFactTable {
+  id: Id;
+  person_id: number;
+  kind: string;
+  value: string;
+  value_hash: string;
+  valid_from: string | null;
+  recorded_at: string;
+  source: string;
+  recorded_by: number | null;
+  import_id: number | null;
+  status: ColumnType<string, string | undefined, string>;
+  derived_from: number | null;
+}
+
+export interface PersonLookupTable {
+  person_id: number;
+  kind: string;
+  hash: string;
+}
+
+export interface ImportTable {
+  id: Id;
+  source: string;
+  file_name: string;
+  file_hash: string;
+  status: string;
+  mapping: string;
+  started_at: string;
+  finished_at: string | null;
+  rows: Flag;
+  created: Flag;
+  updated: Flag;
+  unchanged: Flag;
+  linked_without_id: Flag;
+  queued_for_review: Flag;
+  conflicts: Flag;
+  rejected: Flag;
+  actor_id: number | null;
+  scope_division: string;
+}
+
+export interface ImportRejectionTable {
+  id: Id;
+  import_id: number;
+  row_number: number;
+  column_name: string;
+  message: string;
+}
+
+export interface ReviewItemTable {
+  id: Id;
+  kind: string;
+  status: string;
+  division_code: string;
+  person_id: number;
+  candidate_id: number | null;
+  fact_id: number | null;
+  other_fact_id: number | null;
+  score: number | null;
+  explanation: string;
+  import_id: number | null;
+  created_at: string;
+  resolved_at: string | null;
+  resolved_by: number | null;
+  resolution: string | null;
+}
+
+export interface PersonMergeTable {
+  id: Id;
+  survivor_id: number;
+  merged_id: number;
+  reason: string;
+  at: string;
+  by_user: number | null;
+  undone_at: string | null;
+  undone_by: number | null;
+}
+
+export interface ColumnMappingTable {
+  id: Id;
+  source: string;
+  header_key: string;
+  mapping: string;
+  created_by: number | null;
+  created_at: string;
+}
+
 export interface Database {
   divisions: DivisionTable;
   grids: GridTable;
@@ -103,4 +222,12 @@ export interface Database {
   password_history: PasswordHistoryTable;
   sessions: SessionTable;
   audit_log: AuditLogTable;
+  people: PersonTable;
+  person_facts: PersonFactTable;
+  person_lookups: PersonLookupTable;
+  imports: ImportTable;
+  import_rejections: ImportRejectionTable;
+  review_items: ReviewItemTable;
+  person_merges: PersonMergeTable;
+  column_mappings: ColumnMappingTable;
 }
