@@ -6,6 +6,8 @@ import { AuthService } from './modules/auth/auth.service.ts';
 import { DivisionsService } from './modules/divisions/divisions.service.ts';
 import { GridsService } from './modules/divisions/grids.service.ts';
 import { HomeService } from './modules/home/home.service.ts';
+import { LedgerImportService } from './modules/ledger/import/ledger-import.service.ts';
+import { PersonWriter } from './modules/ledger/person-writer.ts';
 import { OrgsService } from './modules/orgs/orgs.service.ts';
 import { UsersService } from './modules/users/users.service.ts';
 
@@ -19,7 +21,9 @@ export function createServices(database: DatabaseHandle, crypto: FieldCrypto, co
   const grids = new GridsService(db, divisions, auditLog);
   const orgs = new OrgsService(db, divisions, auditLog);
   const home = new HomeService(db, divisions);
-  return { database, crypto, config, auditLog, users, auth, divisions, grids, orgs, home };
+  const personWriter = new PersonWriter(crypto);
+  const ledgerImport = new LedgerImportService(db, personWriter, auditLog, config.cityCode);
+  return { database, crypto, config, auditLog, users, auth, divisions, grids, orgs, home, personWriter, ledgerImport };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { ConfigError } from '../config.ts';
 import { registerAuditLogCommands } from './audit-log.command.ts';
 import { registerDemoCommand } from './demo.command.ts';
+import { registerImportCommands, registerLedgerCommands } from './import.command.ts';
 import { registerMigrateCommand } from './migrate.command.ts';
 import { registerUserCommands } from './user.command.ts';
 
@@ -13,6 +14,8 @@ registerMigrateCommand(program);
 registerUserCommands(program);
 registerAuditLogCommands(program);
 registerDemoCommand(program);
+registerImportCommands(program);
+registerLedgerCommands(program);
 
 try {
   await program.parseAsync(process.argv);

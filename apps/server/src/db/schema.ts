@@ -111,6 +111,7 @@ export interface PersonTable {
   political_status: string | null;
   direction: string | null;
   moved_on: string | null;
+  hukou_code: string | null;
   origin_code: string | null;
   destination_code: string | null;
   employer: string | null;

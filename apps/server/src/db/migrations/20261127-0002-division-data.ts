@@ -1,18 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { divisionLevelOf, parentDivisionCode } from '@xinxue/domain';
 import type { Kysely } from 'kysely';
-
-/** Loads the committed NBS 2023 extract (scripts/extract-divisions.ts). */
-interface DivisionFile {
-  vintage: string;
-  divisions: [string, string][];
-}
-
-export function readDivisionFile(): DivisionFile {
-  const file = createRequire(import.meta.url).resolve('@xinxue/domain/divisions.json');
-  return JSON.parse(readFileSync(file, 'utf8')) as DivisionFile;
-}
+import { readDivisionFile } from '../../modules/divisions/division-data.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the schema as it was then
 export async function up(db: Kysely<any>): Promise<void> {

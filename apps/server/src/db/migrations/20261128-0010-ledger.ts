@@ -28,6 +28,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('political_status', 'text')
     .addColumn('direction', 'text')
     .addColumn('moved_on', 'text')
+    .addColumn('hukou_code', 'text')
     .addColumn('origin_code', 'text')
     .addColumn('destination_code', 'text')
     .addColumn('employer', 'text')

@@ -1,0 +1,238 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import {
+  type ColumnMapping, guessMapping, headerKey, importFields, type ImportField, isBlankRow, type LedgerRecord, type LedgerSource,
+  looksLikeHeader, mappingProblems, readLedgerRow, sourceLabels,
+} from '@xinxue/domain';
+import type { Db } from '../../../db/database.ts';
+import { appError } from '../../../lib/errors.ts';
+import type { Actor, AuditLogService } from '../../audit-log/audit-log.service.ts';
+import { DivisionResolver } from '../../divisions/division-resolver.ts';
+import type { Placement } from '../facts.ts';
+import type { PersonWriter } from '../person-writer.ts';
+import { type FileRow, formatOf, readFileRows } from './file-rows.ts';
+import { Placer } from './placement.ts';
+
+export interface ImportRequest {
+  source: LedgerSource;
+  filePath: string;
+  fileName: string;
+  /** A corrected mapping; otherwise the saved one for this layout, otherwise a guess from the headers. */
+  mapping?: ColumnMapping | undefined;
+  actor: Actor;
+  userId: number | null;
+  scopePrefix: string;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportProgress {
+  rows: number;
+  percent: number;
+  rowsPerSecond: number;
+}
+
+export interface Rejection {
+  row: number;
+  column: string;
+  message: string;
+}
+
+export interface ImportSummary {
+  importId: number;
+  file: string;
+  source: LedgerSource;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  linkedWithoutId: number;
+  queuedForReview: number;
+  conflicts: number;
+  rejected: Rejection[];
+}
+
+export interface FilePreview {
+  headerRow: number;
+  headers: string[];
+  mapping: ColumnMapping;
+  mappingSource: 'saved' | 'guessed';
+  sample: string[][];
+}
+
+const BATCH = 500;
+const HEADER_SEARCH_ROWS = 30;
+
+/**
+ * Imports a department's export into the ledger. Rows stream from the file and are written in
+ * batches, each batch in one transaction with its rejections and the import's counters, so a crash
+ * leaves whole rows or nothing; re-running the same file changes nothing (see PersonWriter).
+ */
+export class LedgerImportService {
+  constructor(
+    private readonly db: Db,
+    private readonly writer: PersonWriter,
+    private readonly auditLog: AuditLogService,
+    private readonly cityPrefix: string,
+  ) {}
+
+  /** Reads the header and a few rows so a user can check and correct the mapping before importing. */
+  async preview(source: LedgerSource, filePath: string, fileName: string): Promise<FilePreview> {
+    const rows = readFileRows(filePath, formatOf(fileName));
+    try {
+      const header = await this.findHeader(rows);
+      const { mapping, from } = await this.mappingFor(source, header.headers);
+      const sample: string[][] = [];
+      for await (const row of rows) {
+        if (isBlankRow(row.values)) continue;
+        sample.push(header.headers.map((_, i) => String(row.values[i] ?? '')));
+        if (sample.length >= 5) break;
+      }
+      return { headerRow: header.rowNumber, headers: header.headers, mapping, mappingSource: from, sample };
+    } finally {
+      await rows.return(undefined);
+    }
+  }
+
+  async saveMapping(source: LedgerSource, headers: string[], mapping: ColumnMapping, userId: number | null): Promise<void> {
+    const problems = mappingProblems(mapping);
+    if (problems.length) throw appError('IMPORT_BAD_MAPPING', problems.join('；'), { field: 'mapping' });
+    const key = headerKey(headers);
+    await this.db.transaction().execute(async (tx) => {
+      await tx.deleteFrom('column_mappings').where('source', '=', source).where('header_key', '=', key).execute();
+      await tx.insertInto('column_mappings').values({ source, header_key: key, mapping: JSON.stringify(mapping), created_by: userId, created_at: new Date().toISOString() }).execute();
+    });
+  }
+
+  async run(request: ImportRequest): Promise<ImportSummary> {
+    const format = formatOf(request.fileName);
+    const size = (await stat(request.filePath)).size;
+    if (size === 0) throw appError('IMPORT_BAD_FILE', '文件是空的');
+    const fileHash = await hashFile(request.filePath);
+    const read = { bytes: 0 };
+    const rows = readFileRows(request.filePath, format, read);
+    const header = await this.findHeader(rows);
+    const mapping = request.mapping ?? (await this.mappingFor(request.source, header.headers)).mapping;
+    const problems = mappingProblems(mapping);
+    if (problems.length) throw appError('IMPORT_BAD_MAPPING', `列的对应关系不正确：${problems.join('；')}`, { field: 'mapping' });
+    const columnOf = new Map<ImportField, number>(Object.entries(mapping).map(([i, f]) => [f, Number(i)]));
+
+    const now = () => new Date().toISOString();
+    const { id: importId } = await this.db
+      .insertInto('imports')
+      .values({ source: request.source, file_name: request.fileName, file_hash: fileHash, status: 'running', mapping: JSON.stringify(mapping), started_at: now(), actor_id: request.userId, scope_division: request.scopePrefix })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+
+    const resolver = await DivisionResolver.load(this.db);
+    const placer = new Placer(this.db, resolver, this.cityPrefix, request.scopePrefix);
+    const today = now().slice(0, 10);
+    const summary: ImportSummary = { importId, file: request.fileName, source: request.source, rows: 0, created: 0, updated: 0, unchanged: 0, linkedWithoutId: 0, queuedForReview: 0, conflicts: 0, rejected: [] };
+    const started = performance.now();
+    let batch: FileRow[] = [];
+
+    const flush = async () => {
+      const prepared: ({ row: number; record: LedgerRecord; placement: Placement } | { row: number; rejections: Rejection[] })[] = [];
+      for (const row of batch) {
+        const cells: Partial<Record<ImportField, unknown>> = {};
+        for (const [field, index] of columnOf) cells[field] = row.values[index];
+        const result = readLedgerRow(cells, request.source, today);
+        const column = (field: ImportField) => header.headers[columnOf.get(field) ?? -1] ?? importFields[field].label;
+        if (!result.ok) {
+          prepared.push({ row: row.rowNumber, rejections: result.problems.map((p) => ({ row: row.rowNumber, column: column(p.field), message: p.message })) });
+          continue;
+        }
+        const placed = await placer.place(result.record);
+        if (!placed.ok) prepared.push({ row: row.rowNumber, rejections: [{ row: row.rowNumber, column: column(placed.field), message: placed.message }] });
+        else prepared.push({ row: row.rowNumber, record: result.record, placement: placed.placement });
+      }
+      const counts = { created: 0, updated: 0, unchanged: 0, linkedWithoutId: 0, queuedForReview: 0, conflicts: 0, rejected: 0 };
+      const rejections: Rejection[] = [];
+      await this.db.transaction().execute(async (tx) => {
+        const ctx = { source: request.source, importId, userId: request.userId, now: now() };
+        for (const item of prepared) {
+          if ('rejections' in item) {
+            rejections.push(...item.rejections);
+            counts.rejected += 1;
+            continue;
+          }
+          const outcome = await this.writer.apply(tx, item.record, item.placement, ctx);
+          if (outcome.created) counts.created += 1;
+          else if (outcome.changed) counts.updated += 1;
+          else counts.unchanged += 1;
+          if (outcome.linkedWithoutId) counts.linkedWithoutId += 1;
+          if (outcome.queuedForReview) counts.queuedForReview += 1;
+          counts.conflicts += outcome.conflicts;
+        }
+        for (let i = 0; i < rejections.length; i += 200) {
+          await tx.insertInto('import_rejections').values(rejections.slice(i, i + 200).map((r) => ({ import_id: importId, row_number: r.row, column_name: r.column, message: r.message }))).execute();
+        }
+        await tx
+          .updateTable('imports')
+          .set((eb) => ({
+            rows: eb('rows', '+', batch.length), created: eb('created', '+', counts.created), updated: eb('updated', '+', counts.updated),
+            unchanged: eb('unchanged', '+', counts.unchanged), linked_without_id: eb('linked_without_id', '+', counts.linkedWithoutId),
+            queued_for_review: eb('queued_for_review', '+', counts.queuedForReview), conflicts: eb('conflicts', '+', counts.conflicts), rejected: eb('rejected', '+', counts.rejected),
+          }))
+          .where('id', '=', importId)
+          .execute();
+      });
+      summary.rows += batch.length;
+      summary.created += counts.created;
+      summary.updated += counts.updated;
+      summary.unchanged += counts.unchanged;
+      summary.linkedWithoutId += counts.linkedWithoutId;
+      summary.queuedForReview += counts.queuedForReview;
+      summary.conflicts += counts.conflicts;
+      summary.rejected.push(...rejections);
+      batch = [];
+      const seconds = (performance.now() - started) / 1000;
+      request.onProgress?.({ rows: summary.rows, percent: Math.min(99, Math.round((read.bytes / size) * 100)), rowsPerSecond: Math.round(summary.rows / Math.max(seconds, 0.001)) });
+    };
+
+    try {
+      for await (const row of rows) {
+        if (isBlankRow(row.values)) continue;
+        batch.push(row);
+        if (batch.length >= BATCH) await flush();
+      }
+      if (batch.length) await flush();
+    } catch (error) {
+      await this.db.updateTable('imports').set({ status: 'failed', finished_at: now() }).where('id', '=', importId).execute();
+      await this.auditLog.record(request.actor, { action: 'ledger.import', outcome: 'failure', objectType: 'import', objectIds: [importId], detail: { source: request.source, file: request.fileName, rows: summary.rows, error: error instanceof Error ? error.message.slice(0, 200) : 'unknown' } });
+      throw error;
+    }
+    await this.db.transaction().execute(async (tx) => {
+      await tx.updateTable('imports').set({ status: 'done', finished_at: now() }).where('id', '=', importId).execute();
+      const { rejected, ...counts } = summary;
+      await this.auditLog.append(tx, request.actor, { action: 'ledger.import', objectType: 'import', objectIds: [importId], detail: { ...counts, rejected: rejected.length, sourceLabel: sourceLabels[request.source] } });
+    });
+    request.onProgress?.({ rows: summary.rows, percent: 100, rowsPerSecond: Math.round(summary.rows / Math.max((performance.now() - started) / 1000, 0.001)) });
+    return summary;
+  }
+
+  private async findHeader(rows: AsyncGenerator<FileRow>): Promise<{ rowNumber: number; headers: string[] }> {
+    let seen = 0;
+    // Pull rows by hand: a for-await loop would close the generator when it returns the header.
+    for (let next = await rows.next(); !next.done; next = await rows.next()) {
+      const row = next.value;
+      if (isBlankRow(row.values)) continue;
+      const cells = row.values.map((v) => String(v ?? '').trim());
+      if (looksLikeHeader(cells)) return { rowNumber: row.rowNumber, headers: cells };
+      if (++seen >= HEADER_SEARCH_ROWS) break;
+    }
+    throw appError('IMPORT_NO_HEADER', `没有找到表头行：文件前${HEADER_SEARCH_ROWS}行中没有同时包含“姓名”在内至少三个可识别列名（如 公民身份号码、户籍地址、联系电话）的行`);
+  }
+
+  private async mappingFor(source: LedgerSource, headers: string[]): Promise<{ mapping: ColumnMapping; from: 'saved' | 'guessed' }> {
+    const saved = await this.db.selectFrom('column_mappings').select('mapping').where('source', '=', source).where('header_key', '=', headerKey(headers)).executeTakeFirst();
+    if (saved) return { mapping: JSON.parse(saved.mapping) as ColumnMapping, from: 'saved' };
+    return { mapping: guessMapping(headers), from: 'guessed' };
+  }
+}
+
+async function hashFile(filePath: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(filePath)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}

@@ -1,0 +1,31 @@
+import { DOC, monthsDeadline } from './helpers.ts';
+import { type RuleModule, hit } from './types.ts';
+
+export const rule: RuleModule = {
+  id: 'R-ASSESS-6M',
+  name: '每半年考察一次积极分子',
+  text: '党支部每半年对入党积极分子进行一次考察：从确定为入党积极分子到确定为发展对象（尚未确定的，到审核基准日），相邻两次考察（含起止日）的间隔不得超过六个月。',
+  versions: ['V2014', 'V2026'],
+  severity: 'WARN',
+  source: `${DOC}第十一条`,
+  step: 6,
+  messages: {
+    gap: '培养考察间隔超过六个月：{from} 至 {to} 之间没有党支部考察记录',
+    overdue: '最近一次考察（{from}）至今已超过六个月，应在 {due} 前考察',
+  },
+  evaluate({ d }, ctx) {
+    const a = d.activist;
+    if (!a) return [];
+    const end = d.candidate?.on ?? ctx.asOf;
+    const points = (d.assessments ?? []).map((x) => x.on).filter((on) => on > a.on && on <= end).sort();
+    const out = [];
+    let previous = a.on;
+    for (const on of points) {
+      if (on > monthsDeadline(previous, 6, ctx)) out.push(hit('gap', { from: previous, to: on }, { on }));
+      previous = on;
+    }
+    const due = monthsDeadline(previous, 6, ctx);
+    if (end > due) out.push(d.candidate ? hit('gap', { from: previous, to: end }, { on: end }) : hit('overdue', { from: previous, due }, { on: end }));
+    return out;
+  },
+};

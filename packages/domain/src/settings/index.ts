@@ -1,0 +1,2 @@
+export * from './city-settings.ts';
+export * from './resolve.ts';
