@@ -1,5 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -11,11 +12,12 @@ import { auditLogRoutes } from './modules/audit-log/audit-log.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { divisionsRoutes } from './modules/divisions/divisions.routes.ts';
 import { homeRoutes } from './modules/home/home.routes.ts';
+import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
-import { registerWeb } from './plugins/web.ts';
+import { registerWebAndNotFound } from './plugins/web.ts';
 import type { Services } from './services.ts';
 
 z.config(z.locales.zhCN());
@@ -69,6 +71,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     },
   });
   await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyMultipart, { limits: { fileSize: 300 * 1024 * 1024, files: 1 } });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: '新血 Xinxue API', description: '流动人员发展党员工作系统接口', version: VERSION },
@@ -103,7 +106,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   orgsRoutes(app, services);
   auditLogRoutes(app, services);
   homeRoutes(app, services);
+  ledgerRoutes(app, services);
 
-  if (options.serveWeb ?? true) await registerWeb(app);
+  await registerWebAndNotFound(app, options.serveWeb ?? true);
   return app;
 }

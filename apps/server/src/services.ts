@@ -8,11 +8,15 @@ import { GridsService } from './modules/divisions/grids.service.ts';
 import { HomeService } from './modules/home/home.service.ts';
 import { LedgerImportService } from './modules/ledger/import/ledger-import.service.ts';
 import { PersonWriter } from './modules/ledger/person-writer.ts';
+import { ImportJobs } from './modules/ledger/import/import-jobs.ts';
+import { LedgerExport } from './modules/ledger/ledger-export.ts';
+import { LedgerService } from './modules/ledger/ledger.service.ts';
+import { ReviewService } from './modules/ledger/review.service.ts';
 import { OrgsService } from './modules/orgs/orgs.service.ts';
 import { UsersService } from './modules/users/users.service.ts';
 
 /** Wires the services once; the HTTP app and the CLI both use this, so they share every rule. */
-export function createServices(database: DatabaseHandle, crypto: FieldCrypto, config: Pick<Config, 'sessionIdleMinutes' | 'cityCode'>) {
+export function createServices(database: DatabaseHandle, crypto: FieldCrypto, config: Pick<Config, 'sessionIdleMinutes' | 'cityCode' | 'dataDir'>) {
   const { db } = database;
   const auditLog = new AuditLogService(db, crypto);
   const users = new UsersService(db, crypto, auditLog);
@@ -23,7 +27,11 @@ export function createServices(database: DatabaseHandle, crypto: FieldCrypto, co
   const home = new HomeService(db, divisions);
   const personWriter = new PersonWriter(crypto);
   const ledgerImport = new LedgerImportService(db, personWriter, auditLog, config.cityCode);
-  return { database, crypto, config, auditLog, users, auth, divisions, grids, orgs, home, personWriter, ledgerImport };
+  const importJobs = new ImportJobs(db, ledgerImport, config.dataDir);
+  const ledger = new LedgerService(db, crypto, personWriter, divisions, auditLog);
+  const ledgerExport = new LedgerExport(db, crypto, personWriter, ledger, divisions, auditLog);
+  const review = new ReviewService(db, crypto, personWriter, auditLog);
+  return { database, crypto, config, auditLog, users, auth, divisions, grids, orgs, home, personWriter, ledgerImport, importJobs, ledger, ledgerExport, review };
 }
 
 export type Services = ReturnType<typeof createServices>;

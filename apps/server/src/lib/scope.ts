@@ -11,6 +11,8 @@ import { appError } from './errors.ts';
 export interface Scope {
   divisionPrefix: string;
   orgId: number | null;
+  /** Grid workers see only the people of the grids they are assigned to: their user id. */
+  gridWorkerId?: number | null;
 }
 
 export interface CurrentUser {
@@ -28,6 +30,16 @@ export interface CurrentUser {
  */
 export function scopedTo<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, column: string, scope: Scope): SelectQueryBuilder<DB, TB, O> {
   return withinPrefix(query, column, scope.divisionPrefix);
+}
+
+/**
+ * The scope as it applies to people: the division range, and for a grid worker only the people of
+ * their grids. Every query of `people` goes through here.
+ */
+export function scopedPeople<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, scope: Scope): SelectQueryBuilder<DB, TB, O> {
+  const inDivision = scopedTo(query, 'people.division_code', scope);
+  if (!scope.gridWorkerId) return inDivision;
+  return inDivision.where(sql<SqlBool>`people.grid_id in (select grid_id from grid_workers where user_id = ${scope.gridWorkerId})`);
 }
 
 /** Narrows a query to division codes under a prefix (also for filters inside a scope). */

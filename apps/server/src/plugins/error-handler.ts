@@ -37,8 +37,4 @@ export function registerErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return reply.code(500).send({ code: 'INTERNAL', message: errorCatalogue.INTERNAL.message });
   });
-
-  app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send({ code: 'NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}` });
-  });
 }

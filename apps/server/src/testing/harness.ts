@@ -106,7 +106,7 @@ export const TEST_KEY = randomBytes(32);
 
 export async function createTestServices(): Promise<{ services: Services; database: TestDatabase }> {
   const database = await createTestDatabase();
-  const services = createServices(database, createFieldCrypto(TEST_KEY), { sessionIdleMinutes: 30, cityCode: '4205' });
+  const services = createServices(database, createFieldCrypto(TEST_KEY), { sessionIdleMinutes: 30, cityCode: '4205', dataDir: mkdtempSync(path.join(os.tmpdir(), 'xinxue-data-')) });
   return { services, database };
 }
 

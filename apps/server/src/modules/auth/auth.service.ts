@@ -155,7 +155,7 @@ export class AuthService {
         username: row.username,
         displayName: row.display_name,
         role: row.role as Role,
-        scope: { divisionPrefix: row.scope_division, orgId: row.scope_org_id },
+        scope: { divisionPrefix: row.scope_division, orgId: row.scope_org_id, gridWorkerId: row.role === 'gridWorker' ? row.id : null },
       },
     };
   }

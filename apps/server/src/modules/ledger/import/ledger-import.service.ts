@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
 import { stat } from 'node:fs/promises';
 import {
-  type ColumnMapping, guessMapping, headerKey, importFields, type ImportField, isBlankRow, type LedgerRecord, type LedgerSource,
+  type ColumnMapping, guessMapping, headerKey, importFieldNames, importFields, type ImportField, isBlankRow, type LedgerRecord, type LedgerSource,
   looksLikeHeader, mappingProblems, readLedgerRow, sourceLabels,
 } from '@xinxue/domain';
 import type { Db } from '../../../db/database.ts';
@@ -24,6 +26,8 @@ export interface ImportRequest {
   userId: number | null;
   scopePrefix: string;
   onProgress?: (progress: ImportProgress) => void;
+  /** Called once the import has its id (before the first row is written). */
+  onStarted?: (importId: number) => void;
 }
 
 export interface ImportProgress {
@@ -104,6 +108,28 @@ export class LedgerImportService {
     });
   }
 
+  /** Checks a mapping sent by the UI: column numbers to known field names. */
+  parseMapping(raw: Record<string, string>): ColumnMapping {
+    const mapping: ColumnMapping = {};
+    for (const [column, field] of Object.entries(raw)) {
+      if (!importFieldNames.includes(field as ImportField)) throw appError('IMPORT_BAD_MAPPING', `未知的字段“${field}”`, { field: `mapping.${column}` });
+      mapping[Number(column)] = field as ImportField;
+    }
+    return mapping;
+  }
+
+  /** The rejected rows of an import as an .xlsx the user can fix and re-import. */
+  async rejectionReport(importId: number): Promise<PassThrough> {
+    const rows = await this.db.selectFrom('import_rejections').select(['row_number', 'column_name', 'message']).where('import_id', '=', importId).orderBy('row_number').orderBy('id').execute();
+    const stream = new PassThrough();
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
+    const sheet = workbook.addWorksheet('退回行');
+    sheet.columns = [{ header: '行号（Excel中的行）', width: 18 }, { header: '列', width: 18 }, { header: '原因', width: 60 }];
+    for (const r of rows) sheet.addRow([r.row_number, r.column_name, r.message]).commit();
+    void workbook.commit();
+    return stream;
+  }
+
   async run(request: ImportRequest): Promise<ImportSummary> {
     const format = formatOf(request.fileName);
     const size = (await stat(request.filePath)).size;
@@ -124,6 +150,7 @@ export class LedgerImportService {
       .returning('id')
       .executeTakeFirstOrThrow();
 
+    request.onStarted?.(importId);
     const resolver = await DivisionResolver.load(this.db);
     const placer = new Placer(this.db, resolver, this.cityPrefix, request.scopePrefix);
     const today = now().slice(0, 10);

@@ -1,17 +1,14 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { api, setCsrfToken } from '../../../lib/api-client';
 
-export function logout(): Promise<{ ok: true }> {
-  return api('/api/auth/logout', { method: 'POST' });
+export async function logout(): Promise<void> {
+  try {
+    await api('/api/auth/logout', { method: 'POST' });
+  } finally {
+    setCsrfToken(null);
+  }
 }
 
 export function useLogout() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: logout,
-    onSettled: () => {
-      setCsrfToken(null);
-      queryClient.clear();
-    },
-  });
+  return useMutation({ mutationFn: logout });
 }

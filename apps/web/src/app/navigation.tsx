@@ -1,0 +1,100 @@
+import {
+  ApartmentOutlined,
+  ApiOutlined,
+  AppstoreOutlined,
+  AuditOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import type { Requirement } from '../lib/authorization';
+
+/**
+ * Every page of the app, in menu order. A new module (流动人员台帐, 优秀分子, 发展党员 …) adds one
+ * entry here: the route, the menu item and the permission check all follow from it.
+ */
+export interface PageEntry {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  /** Who may see it; omitted means every signed-in user. */
+  requires?: Requirement;
+  page: LazyExoticComponent<ComponentType>;
+  /** Where it is offered: the side menu (default) or the user dropdown in the header. */
+  placement?: 'menu' | 'account';
+  /** Short description for the administrators' home page. */
+  summary?: string;
+}
+
+/** A menu entry that leaves the app (opens in a new tab). */
+export interface LinkEntry {
+  href: string;
+  label: string;
+  icon: ReactNode;
+  requires?: Requirement;
+}
+
+// Named exports keep component names searchable; React.lazy wants a default, hence the mapping.
+const page = <T extends Record<string, ComponentType>>(load: () => Promise<T>, name: keyof T) =>
+  lazy(async () => ({ default: (await load())[name]! }));
+
+export const pages: PageEntry[] = [
+  {
+    path: '/',
+    label: '首页',
+    icon: <HomeOutlined />,
+    page: page(() => import('../features/home/components/home-page'), 'HomePage'),
+  },
+  {
+    path: '/grids',
+    label: '网格',
+    icon: <AppstoreOutlined />,
+    requires: 'grids:read',
+    summary: '按行政区划查看网格与网格员',
+    page: page(() => import('../features/grids/components/grids-page'), 'GridsPage'),
+  },
+  {
+    path: '/orgs',
+    label: '党组织',
+    icon: <ApartmentOutlined />,
+    requires: 'orgs:read',
+    summary: '管辖范围内的党委、党总支、党支部',
+    page: page(() => import('../features/orgs/components/orgs-page'), 'OrgsPage'),
+  },
+  {
+    path: '/users',
+    label: '账号管理',
+    icon: <TeamOutlined />,
+    requires: 'users:read',
+    summary: '新建账号、解除锁定、停用启用',
+    page: page(() => import('../features/users/components/users-page'), 'UsersPage'),
+  },
+  {
+    path: '/audit-log',
+    label: '审计日志',
+    icon: <AuditOutlined />,
+    requires: 'auditLog:read',
+    summary: '查阅操作记录，校验哈希链是否完整',
+    page: page(() => import('../features/audit-log/components/audit-log-page'), 'AuditLogPage'),
+  },
+  {
+    path: '/account/password',
+    label: '修改密码',
+    icon: <KeyOutlined />,
+    placement: 'account',
+    page: page(() => import('../features/auth/components/change-password-page'), 'ChangePasswordPage'),
+  },
+  {
+    path: '/account/totp',
+    label: '动态口令',
+    icon: <SafetyCertificateOutlined />,
+    placement: 'account',
+    page: page(() => import('../features/auth/components/totp-page'), 'TotpPage'),
+  },
+];
+
+export const links: LinkEntry[] = [
+  { href: '/api/docs', label: '接口文档', icon: <ApiOutlined />, requires: ['users:read', 'auditLog:read', 'system:config'] },
+];
