@@ -116,6 +116,8 @@ export interface TestClient {
   cookie: string;
   csrfToken: string;
   request(method: string, url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  /** A request with a raw body (multipart uploads). */
+  raw(method: string, url: string, payload: Buffer, headers: Record<string, string>): Promise<LightMyRequestResponse>;
 }
 
 export const TEST_PASSWORD = 'Test#Pass2026';
@@ -151,6 +153,7 @@ export async function login(app: FastifyInstance, username: string, password = T
     csrfToken,
     request: (method, url, body) =>
       app.inject({ method: method as 'GET', url, headers: { cookie, 'x-csrf-token': csrfToken }, ...(body === undefined ? {} : { payload: body as object }) }),
+    raw: (method, url, payload, headers) => app.inject({ method: method as 'POST', url, headers: { cookie, 'x-csrf-token': csrfToken, ...headers }, payload }),
   };
   if (next === 'totp' || next === 'totpSetup' || (role && requiresTotp(role) && next !== 'done')) {
     let secret = totpSecrets.get(username);

@@ -1,5 +1,22 @@
 import { fiveItems, ledgerSources } from '@xinxue/domain';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
+import { AppError, appError } from '../../lib/errors.ts';
+
+/** Reads the one uploaded file of a multipart request; a malformed body is the client's error. */
+async function receiveUpload<T extends object>(request: FastifyRequest, save: (fileName: string, stream: Readable) => Promise<T>): Promise<T & { fileName: string }> {
+  try {
+    const file = await request.file();
+    if (!file) throw appError('BAD_REQUEST', '请选择要上传的文件', { field: 'file' });
+    const saved = await save(file.filename, file.file);
+    if (file.file.truncated) throw appError('PAYLOAD_TOO_LARGE', '文件超过300MB，请拆分后再导入');
+    return { ...saved, fileName: file.filename };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    if ((error as { statusCode?: number }).statusCode === 406) throw appError('BAD_REQUEST', '请以 multipart/form-data 上传文件', { field: 'file' });
+    throw appError('BAD_REQUEST', '上传的内容无法解析，请重新选择文件', { field: 'file' });
+  }
+}
 import { z } from 'zod';
 import { errors, idParams, okResponse, typed } from '../../lib/http.ts';
 import { contextOf } from '../../plugins/auth.ts';
@@ -147,9 +164,8 @@ export function ledgerRoutes(app: FastifyInstance, services: Services): void {
     },
   }, async (request) => {
     const ctx = contextOf(request);
-    const file = await request.file();
-    if (!file) throw Object.assign(new Error('no file'), { statusCode: 400 });
-    const upload = await services.importJobs.receive(ctx, file.filename, file.file);
+    const upload = await receiveUpload(request, (name, stream) => services.importJobs.receive(ctx, name, stream));
+    const file = { filename: upload.fileName };
     const preview = await services.ledgerImport.preview(request.query.source, upload.path, file.filename);
     return { uploadId: upload.uploadId, fileName: file.filename, ...preview, mapping: Object.fromEntries(Object.entries(preview.mapping).map(([k, v]) => [k, v])) };
   });

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { actorOf, type RequestContext } from '../../lib/context.ts';
 import type { FieldCrypto } from '../../lib/crypto.ts';
 import { appError } from '../../lib/errors.ts';
-import { scopedTo } from '../../lib/scope.ts';
+import { scopedPeople } from '../../lib/scope.ts';
 import type { AuditLogService } from '../audit-log/audit-log.service.ts';
 import { type FactKind, type FactValue, factKeyLabels, factKindLabels } from './facts.ts';
 import type { PersonWriter } from './person-writer.ts';
@@ -25,9 +25,9 @@ export class ReviewService {
   ) {}
 
   async list(ctx: RequestContext, status: 'open' | 'resolved', kind?: 'match' | 'conflict') {
-    let q = scopedTo(this.db.selectFrom('review_items').selectAll(), 'division_code', ctx.user.scope).where('status', '=', status);
-    if (kind) q = q.where('kind', '=', kind);
-    const items = await q.orderBy('id', status === 'open' ? 'asc' : 'desc').limit(200).execute();
+    let q = scopedPeople(this.db.selectFrom('review_items').innerJoin('people', 'people.id', 'review_items.person_id').selectAll('review_items'), ctx.user.scope).where('review_items.status', '=', status);
+    if (kind) q = q.where('review_items.kind', '=', kind);
+    const items = await q.orderBy('review_items.id', status === 'open' ? 'asc' : 'desc').limit(200).execute();
     const out = [];
     for (const item of items) out.push(await this.view(item));
     return out;
@@ -85,7 +85,8 @@ export class ReviewService {
   private async openItem(ctx: RequestContext, id: number) {
     const item = await this.db.selectFrom('review_items').selectAll().where('id', '=', id).executeTakeFirst();
     if (!item) throw appError('REVIEW_ITEM_NOT_FOUND');
-    if (!item.division_code.startsWith(ctx.user.scope.divisionPrefix)) throw appError('OUT_OF_SCOPE', '该事项不在您的管辖范围内');
+    const visible = await scopedPeople(this.db.selectFrom('people').select('people.id'), ctx.user.scope).where('people.id', '=', item.person_id).executeTakeFirst();
+    if (!visible) throw appError('OUT_OF_SCOPE', '该事项不在您的管辖范围内');
     if (item.status !== 'open') throw appError('REVIEW_ALREADY_RESOLVED');
     return item;
   }
@@ -118,8 +119,8 @@ export class ReviewService {
   async undoMerge(ctx: RequestContext, mergeId: number) {
     const merge = await this.db.selectFrom('person_merges').selectAll().where('id', '=', mergeId).executeTakeFirst();
     if (!merge || merge.undone_at) throw appError('NOT_FOUND', '合并记录不存在或已撤销');
-    const survivor = await this.db.selectFrom('people').select(['division_code']).where('id', '=', merge.survivor_id).executeTakeFirstOrThrow();
-    if (!survivor.division_code.startsWith(ctx.user.scope.divisionPrefix)) throw appError('OUT_OF_SCOPE', '该人员不在您的管辖范围内');
+    const visible = await scopedPeople(this.db.selectFrom('people').select('people.id'), ctx.user.scope).where('people.id', '=', merge.survivor_id).executeTakeFirst();
+    if (!visible) throw appError('OUT_OF_SCOPE', '该人员不在您的管辖范围内');
     const now = new Date().toISOString();
     await this.db.transaction().execute(async (tx) => {
       await tx.updateTable('people').set({ merged_into: null, updated_at: now }).where('id', '=', merge.merged_id).execute();
