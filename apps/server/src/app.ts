@@ -15,6 +15,7 @@ import { homeRoutes } from './modules/home/home.routes.ts';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
+import { dossierAuditRoutes } from './modules/dossier-audit/dossier-audit.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { registerWebAndNotFound } from './plugins/web.ts';
@@ -107,6 +108,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   auditLogRoutes(app, services);
   homeRoutes(app, services);
   ledgerRoutes(app, services);
+  dossierAuditRoutes(app, services);
 
   await registerWebAndNotFound(app, options.serveWeb ?? true);
   return app;

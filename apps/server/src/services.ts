@@ -14,6 +14,7 @@ import { LedgerService } from './modules/ledger/ledger.service.ts';
 import { ReviewService } from './modules/ledger/review.service.ts';
 import { OrgsService } from './modules/orgs/orgs.service.ts';
 import { UsersService } from './modules/users/users.service.ts';
+import { DossierAuditService } from './modules/dossier-audit/dossier-audit.service.ts';
 
 /** Wires the services once; the HTTP app and the CLI both use this, so they share every rule. */
 export function createServices(database: DatabaseHandle, crypto: FieldCrypto, config: Pick<Config, 'sessionIdleMinutes' | 'cityCode' | 'dataDir'>) {
@@ -31,7 +32,8 @@ export function createServices(database: DatabaseHandle, crypto: FieldCrypto, co
   const ledger = new LedgerService(db, crypto, personWriter, divisions, auditLog);
   const ledgerExport = new LedgerExport(db, crypto, personWriter, ledger, divisions, auditLog);
   const review = new ReviewService(db, crypto, personWriter, auditLog);
-  return { database, crypto, config, auditLog, users, auth, divisions, grids, orgs, home, personWriter, ledgerImport, importJobs, ledger, ledgerExport, review };
+  const dossierAudit = new DossierAuditService(db, auditLog);
+  return { database, crypto, config, auditLog, users, auth, divisions, grids, orgs, home, personWriter, ledgerImport, importJobs, ledger, ledgerExport, review, dossierAudit };
 }
 
 export type Services = ReturnType<typeof createServices>;

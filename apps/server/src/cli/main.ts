@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { ConfigError } from '../config.ts';
+import { registerAuditCommand } from './audit.command.ts';
 import { registerAuditLogCommands } from './audit-log.command.ts';
 import { registerDemoCommand } from './demo.command.ts';
 import { registerImportCommands, registerLedgerCommands } from './import.command.ts';
@@ -16,6 +17,7 @@ registerAuditLogCommands(program);
 registerDemoCommand(program);
 registerImportCommands(program);
 registerLedgerCommands(program);
+registerAuditCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -232,3 +232,31 @@ export interface Database {
   person_merges: PersonMergeTable;
   column_mappings: ColumnMappingTable;
 }
+
+/** Dossier audit: the city's rule settings, one `xinxue-settings/1` document per version. */
+export interface RuleSettingsTable {
+  id: Id;
+  document: string;
+  reason: string;
+  created_by: number | null;
+  created_by_name: string;
+  created_at: string;
+}
+
+/** Dossier audit: a year of the State Council holiday schedule as an administrator entered it. */
+export interface CalendarOverrideTable {
+  id: Id;
+  year: number;
+  holidays: string;
+  make_up_workdays: string;
+  source: string;
+  entered_by: number | null;
+  entered_by_name: string;
+  entered_at: string;
+}
+
+// Declaration merging adds the tables above to the Database interface without editing it.
+export interface Database {
+  rule_settings: RuleSettingsTable;
+  calendar_overrides: CalendarOverrideTable;
+}

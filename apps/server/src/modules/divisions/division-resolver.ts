@@ -22,16 +22,24 @@ function shortName(name: string): string {
  * division table is small (~5,000 rows).
  */
 export class DivisionResolver {
-  private readonly byLevel = new Map<DivisionLevel, Node[]>();
+  /** Per level, the names (full and short) indexed by their first character. */
+  private readonly byLevel = new Map<DivisionLevel, Map<string, { node: Node; name: string }[]>>();
   private readonly cache = new Map<string, string | null>();
   private readonly codes = new Set<string>();
 
   private constructor(nodes: Node[]) {
-    for (const n of nodes) this.codes.add(n.code);
-    for (const level of divisionLevels) this.byLevel.set(level, []);
-    for (const n of nodes) this.byLevel.get(n.level)!.push(n);
+    for (const level of divisionLevels) this.byLevel.set(level, new Map());
+    for (const node of nodes) {
+      this.codes.add(node.code);
+      const index = this.byLevel.get(node.level)!;
+      for (const name of node.short === node.name ? [node.name] : [node.name, node.short]) {
+        const list = index.get(name[0]!) ?? [];
+        list.push({ node, name });
+        index.set(name[0]!, list);
+      }
+    }
     // Longer names first, so 宜昌市 wins over a shorter name that is a prefix of it.
-    for (const list of this.byLevel.values()) list.sort((a, b) => b.name.length - a.name.length);
+    for (const index of this.byLevel.values()) for (const list of index.values()) list.sort((a, b) => b.name.length - a.name.length);
   }
 
   static async load(db: Db): Promise<DivisionResolver> {
@@ -49,9 +57,10 @@ export class DivisionResolver {
   resolve(text: string | null | undefined, within = ''): string | null {
     if (!text) return null;
     const key = `${within}|${text}`;
-    if (this.cache.has(key)) return this.cache.get(key)!;
+    const hit = this.cache.get(key);
+    if (hit !== undefined) return hit;
     const result = this.walk(text.replace(/\s+/g, ''), within);
-    if (this.cache.size > 50_000) this.cache.clear();
+    if (this.cache.size > 100_000) this.cache.clear();
     this.cache.set(key, result);
     return result;
   }
@@ -59,27 +68,28 @@ export class DivisionResolver {
   private walk(text: string, within: string): string | null {
     let prefix = '';
     let found: string | null = null;
-    let rest = text;
+    let from = 0;
     for (const level of divisionLevels) {
       // Township and village names repeat across the country: take them only below a division
       // already found, or inside a scope of at least a city.
-      const local = level === 'township' || level === 'village';
-      if (local && !found && within.length < 4) continue;
-      let best: { node: Node; at: number; length: number } | null = null;
-      for (const node of this.byLevel.get(level)!) {
-        if (prefix && !node.code.startsWith(prefix)) continue;
-        if (within && !node.code.startsWith(within) && !within.startsWith(divisionPrefix(node.code))) continue;
-        for (const name of node.short === node.name ? [node.name] : [node.name, node.short]) {
-          const at = rest.indexOf(name);
-          if (at < 0) continue;
-          if (!best || at < best.at || (at === best.at && name.length > best.length)) best = { node, at, length: name.length };
-          break;
+      if ((level === 'township' || level === 'village') && !found && within.length < 4) continue;
+      const index = this.byLevel.get(level)!;
+      let best: { node: Node; end: number } | null = null;
+      // The earliest mention wins; at one position, the longest name (lists are sorted so).
+      for (let at = from; at < text.length && !best; at++) {
+        for (const { node, name } of index.get(text[at]!) ?? []) {
+          if (prefix && !node.code.startsWith(prefix)) continue;
+          if (within && !node.code.startsWith(within) && !within.startsWith(divisionPrefix(node.code))) continue;
+          if (text.startsWith(name, at)) {
+            best = { node, end: at + name.length };
+            break;
+          }
         }
       }
       if (best) {
         found = best.node.code;
         prefix = divisionPrefix(found);
-        rest = rest.slice(best.at + best.length);
+        from = best.end;
       }
     }
     return found && found.startsWith(within) ? found : null;

@@ -1,8 +1,12 @@
-import { type FactSource, type LedgerRecord, decideMatch, scoreMatch, type MatchSubject, type MatchPart } from '@xinxue/domain';
+import { createHash } from 'node:crypto';
+import { decideMatch, type FactSource, type LedgerRecord, type MatchPart, type MatchSubject, scoreMatch } from '@xinxue/domain';
+import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import type { PersonFactTable, ReviewItemTable } from '../../db/schema.ts';
 import type { FieldCrypto } from '../../lib/crypto.ts';
+import { canonicalValue, conflictingKeys, currentState, encryptedKinds, type FactKind, type FactValue, factsOfRecord, type Placement, type StoredFact } from './facts.ts';
 import { namePinyin } from './name-pinyin.ts';
-import { type FactKind, type FactValue, type Placement, type StoredFact, canonicalValue, conflictingKeys, currentState, encryptedKinds, factsOfRecord } from './facts.ts';
+import { placementUpdate, stateColumns } from './person-state.ts';
 
 export interface WriteContext {
   source: FactSource;
@@ -20,11 +24,60 @@ export interface WriteOutcome {
   conflicts: number;
 }
 
+export interface WriteItem {
+  record: LedgerRecord;
+  placement: Placement;
+}
+
+interface PreparedFact {
+  kind: FactKind;
+  value: FactValue;
+  validFrom: string | null;
+  hash: string;
+}
+
+interface Prepared extends WriteItem {
+  pinyin: { full: string; initials: string };
+  idHash: string | null;
+  phoneHashes: string[];
+  fingerprint: string;
+  facts: PreparedFact[];
+  subject: MatchSubject;
+}
+
+/** A person the batch works on: one already in the ledger, or one this batch creates. */
+interface Target {
+  id: number | null;
+  facts: StoredFact[];
+  phoneHashes: Set<string>;
+  current: { division_code: string; grid_id: number | null } | null;
+  firstRow: Prepared;
+  placement: Placement | null;
+  changed: boolean;
+  newFacts: (Insertable<PersonFactTable> & { conflictKeys?: { key: string; currentFactId: number }[] })[];
+  newPhones: string[];
+  newFingerprints: string[];
+  reviews: Omit<Insertable<ReviewItemTable>, 'person_id'>[];
+  /** An ID number learned for a person recorded without one. */
+  setId: string | null;
+}
+
+const CHUNK = 400;
+/** Facts written in this batch get ids above every stored one until the database assigns theirs. */
+let provisionalId = 1e15;
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
 /**
- * Writes one validated record into the ledger: finds the person (exact ID number, or an
- * explainable score over blocked candidates), appends the facts that are new, queues conflicts and
- * possible duplicates, and refreshes the person's current state. Runs inside the caller's
- * transaction; writing the same record twice changes nothing the second time.
+ * Writes validated records into the ledger, a batch at a time: finds each person (a row seen
+ * before, the exact ID number, or an explainable score over blocked candidates), appends only the
+ * facts that are new, queues conflicts and possible duplicates, and stores each person's current
+ * state. All lookups and inserts are batched; it runs inside the caller's transaction, so a batch
+ * is written whole or not at all, and writing the same records again changes nothing.
  */
 export class PersonWriter {
   constructor(private readonly crypto: FieldCrypto) {}
@@ -37,84 +90,14 @@ export class PersonWriter {
     return this.crypto.lookupHash(`phone:${phone}`);
   }
 
-  async apply(tx: Db, record: LedgerRecord, placement: Placement, ctx: WriteContext): Promise<WriteOutcome> {
-    const pinyin = namePinyin(record.name);
-    const phoneHashes = record.phones.map((p) => this.phoneHash(p));
-    const outcome: WriteOutcome = { personId: 0, created: false, changed: false, linkedWithoutId: false, queuedForReview: false, conflicts: 0 };
-    let reviewCandidate: { id: number; score: number; parts: MatchPart[] } | null = null;
-
-    // A row seen before (same source, same values) goes straight to its person: re-importing a file
-    // must change nothing, even for rows that matching alone could not place.
-    const fingerprint = this.crypto.lookupHash(`row:${ctx.source}:${JSON.stringify(record)}`);
-    const seen = await tx.selectFrom('person_lookups').innerJoin('people', 'people.id', 'person_lookups.person_id').select(['people.id', 'people.merged_into']).where('person_lookups.kind', '=', 'row').where('person_lookups.hash', '=', fingerprint).executeTakeFirst();
-    let personId: number | null = seen ? (seen.merged_into ?? seen.id) : null;
-    if (personId === null && record.idNumber) {
-      const hit = await tx.selectFrom('people').select(['id', 'merged_into']).where('id_number_hash', '=', this.idHash(record.idNumber)).executeTakeFirst();
-      if (hit) personId = hit.merged_into ?? hit.id;
-    }
-    if (personId === null && !seen) {
-      const subject: MatchSubject = { name: record.name, namePinyin: pinyin.full, nameInitials: pinyin.initials, birthDate: record.birthDate, gender: record.gender, phoneHashes, hukouCounty: placement.hukouCode?.slice(0, 6) ?? null };
-      const best = await this.bestCandidate(tx, subject, record.idNumber !== null);
-      if (best && decideMatch(best.score) === 'link') {
-        personId = best.id;
-        outcome.linkedWithoutId = true;
-        if (record.idNumber) await this.setIdNumber(tx, best.id, record.idNumber);
-      } else if (best && decideMatch(best.score) === 'review') {
-        reviewCandidate = best;
-      }
-    }
-    if (personId === null) {
-      personId = await this.insertPerson(tx, record, placement, pinyin, ctx.now);
-      outcome.created = true;
-      if (reviewCandidate) {
-        await tx.insertInto('review_items').values({
-          kind: 'match', status: 'open', division_code: placement.divisionCode, person_id: personId, candidate_id: reviewCandidate.id,
-          fact_id: null, other_fact_id: null, score: reviewCandidate.score, explanation: JSON.stringify({ parts: reviewCandidate.parts }), import_id: ctx.importId, created_at: ctx.now,
-        }).execute();
-        outcome.queuedForReview = true;
-      }
-    }
-    outcome.personId = personId;
-
-    const group = await this.group(tx, personId);
-    const existing = await this.loadFacts(tx, group);
-    const existingKeys = new Set(existing.map((f) => `${f.kind}|${f.source}|${f.validFrom ?? ''}|${this.valueHash(f.kind, f.value)}`));
-    let state = currentState(existing);
-    for (const fact of factsOfRecord(record, placement)) {
-      const hash = this.valueHash(fact.kind, fact.value);
-      if (existingKeys.has(`${fact.kind}|${ctx.source}|${fact.validFrom ?? ''}|${hash}`)) continue;
-      const conflicts = conflictingKeys({ ...fact, source: ctx.source }, state);
-      const { id: factId } = await tx
-        .insertInto('person_facts')
-        .values({
-          person_id: personId, kind: fact.kind, value: this.storeValue(fact.kind, fact.value), value_hash: hash, valid_from: fact.validFrom,
-          recorded_at: ctx.now, source: ctx.source, recorded_by: ctx.userId, import_id: ctx.importId, status: conflicts.length ? 'disputed' : 'active', derived_from: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      outcome.changed = true;
-      if (conflicts.length) {
-        await tx.insertInto('review_items').values({
-          kind: 'conflict', status: 'open', division_code: placement.divisionCode, person_id: personId, candidate_id: null, fact_id: factId,
-          other_fact_id: conflicts[0]!.currentFactId, score: null, explanation: JSON.stringify({ keys: conflicts }), import_id: ctx.importId, created_at: ctx.now,
-        }).execute();
-        outcome.conflicts += 1;
-      } else {
-        existing.push({ id: factId, kind: fact.kind, value: fact.value, validFrom: fact.validFrom, recordedAt: ctx.now, source: ctx.source, status: 'active' });
-        state = currentState(existing);
-      }
-    }
-    if (!seen) await tx.insertInto('person_lookups').values({ person_id: personId, kind: 'row', hash: fingerprint }).execute();
-    for (const hash of phoneHashes) {
-      const known = await tx.selectFrom('person_lookups').select('person_id').where('kind', '=', 'phone').where('hash', '=', hash).where('person_id', '=', personId).executeTakeFirst();
-      if (!known) await tx.insertInto('person_lookups').values({ person_id: personId, kind: 'phone', hash }).execute();
-    }
-    if (outcome.changed) await this.refresh(tx, personId, existing, placement, ctx.now);
-    return outcome;
+  /** Idempotency key of a fact value. Contact values are personal data, so theirs is keyed. */
+  valueHash(kind: FactKind, value: FactValue): string {
+    const text = `${kind}:${canonicalValue(value)}`;
+    return encryptedKinds.has(kind) ? this.crypto.lookupHash(`fact:${text}`) : createHash('sha1').update(text).digest('base64url');
   }
 
-  valueHash(kind: FactKind, value: FactValue): string {
-    return this.crypto.lookupHash(`fact:${kind}:${canonicalValue(value)}`);
+  readValue(kind: FactKind, stored: string): FactValue {
+    return JSON.parse(encryptedKinds.has(kind) ? this.crypto.decrypt(stored) : stored) as FactValue;
   }
 
   private storeValue(kind: FactKind, value: FactValue): string {
@@ -122,8 +105,287 @@ export class PersonWriter {
     return encryptedKinds.has(kind) ? this.crypto.encrypt(json) : json;
   }
 
-  readValue(kind: FactKind, stored: string): FactValue {
-    return JSON.parse(encryptedKinds.has(kind) ? this.crypto.decrypt(stored) : stored) as FactValue;
+  async apply(tx: Db, record: LedgerRecord, placement: Placement, ctx: WriteContext): Promise<WriteOutcome> {
+    return (await this.applyBatch(tx, [{ record, placement }], ctx))[0]!;
+  }
+
+  private prepare(item: WriteItem, source: FactSource): Prepared {
+    const { record, placement } = item;
+    const pinyin = namePinyin(record.name);
+    const phoneHashes = record.phones.map((p) => this.phoneHash(p));
+    return {
+      ...item,
+      pinyin,
+      idHash: record.idNumber ? this.idHash(record.idNumber) : null,
+      phoneHashes,
+      fingerprint: this.crypto.lookupHash(`row:${source}:${JSON.stringify(record)}`),
+      facts: factsOfRecord(record, placement).map((f) => ({ ...f, hash: this.valueHash(f.kind, f.value) })),
+      subject: { name: record.name, namePinyin: pinyin.full, nameInitials: pinyin.initials, birthDate: record.birthDate, gender: record.gender, phoneHashes, hukouCounty: placement.hukouCode?.slice(0, 6) ?? null },
+    };
+  }
+
+  async applyBatch(tx: Db, items: readonly WriteItem[], ctx: WriteContext): Promise<WriteOutcome[]> {
+    const rows = items.map((item) => this.prepare(item, ctx.source));
+    const seen = await this.survivorsByLookup(tx, 'row', rows.map((r) => r.fingerprint));
+    const byId = await this.survivorsById(tx, rows.filter((r) => r.idHash && !seen.has(r.fingerprint)).map((r) => r.idHash!));
+    const candidates = await this.blockingCandidates(tx, rows.filter((r) => !seen.has(r.fingerprint) && !(r.idHash && byId.has(r.idHash))));
+
+    // Decide each row's person in file order, so a later row sees the people earlier rows created.
+    const existing = new Map<number, Target>();
+    const created: Target[] = [];
+    const newById = new Map<string, Target>();
+    const outcomes: { target: Target; row: Prepared; outcome: WriteOutcome }[] = [];
+    const targetFor = (id: number, row: Prepared) => {
+      let t = existing.get(id);
+      if (!t) {
+        t = { id, facts: [], phoneHashes: new Set(), current: null, firstRow: row, placement: row.placement, changed: false, newFacts: [], newPhones: [], newFingerprints: [], reviews: [], setId: null };
+        existing.set(id, t);
+      }
+      return t;
+    };
+    for (const row of rows) {
+      const outcome: WriteOutcome = { personId: 0, created: false, changed: false, linkedWithoutId: false, queuedForReview: false, conflicts: 0 };
+      let target: Target | undefined;
+      const seenId = seen.get(row.fingerprint);
+      if (seenId !== undefined) target = targetFor(seenId, row);
+      else if (row.idHash && byId.has(row.idHash)) target = targetFor(byId.get(row.idHash)!, row);
+      else if (row.idHash && newById.has(row.idHash)) target = newById.get(row.idHash);
+      let review: { candidateId: number; score: number; parts: MatchPart[] } | null = null;
+      if (!target) {
+        const best = this.bestMatch(row, candidates, created);
+        if (best && decideMatch(best.score) === 'link') {
+          target = best.target ?? targetFor(best.candidateId!, row);
+          outcome.linkedWithoutId = true;
+          if (row.idHash && best.candidateId !== null) target.setId = row.record.idNumber;
+        } else if (best && decideMatch(best.score) === 'review' && best.candidateId !== null) {
+          review = { candidateId: best.candidateId, score: best.score, parts: best.parts };
+        }
+      }
+      if (!target) {
+        target = { id: null, facts: [], phoneHashes: new Set(), current: null, firstRow: row, placement: row.placement, changed: false, newFacts: [], newPhones: [], newFingerprints: [], reviews: [], setId: null };
+        created.push(target);
+        if (row.idHash) newById.set(row.idHash, target);
+        outcome.created = true;
+        if (review) {
+          target.reviews.push({ kind: 'match', status: 'open', division_code: row.placement.divisionCode, candidate_id: review.candidateId, fact_id: null, other_fact_id: null, score: review.score, explanation: JSON.stringify({ parts: review.parts }), import_id: ctx.importId, created_at: ctx.now });
+          outcome.queuedForReview = true;
+        }
+      }
+      if (seenId === undefined) target.newFingerprints.push(row.fingerprint);
+      outcomes.push({ target, row, outcome });
+    }
+
+    await this.loadTargets(tx, [...existing.values()]);
+    for (const { target, row, outcome } of outcomes) {
+      const before = target.newFacts.length;
+      this.appendFacts(target, row, ctx);
+      outcome.changed = target.newFacts.length > before;
+      outcome.conflicts = target.newFacts.slice(before).filter((f) => f.conflictKeys?.length).length;
+      for (const h of row.phoneHashes) if (!target.phoneHashes.has(h)) {
+        target.phoneHashes.add(h);
+        target.newPhones.push(h);
+      }
+    }
+    await this.insertCreated(tx, created, ctx);
+    await this.writeFacts(tx, [...existing.values(), ...created], ctx);
+    await this.updateExisting(tx, [...existing.values()], ctx);
+    return outcomes.map(({ target, outcome }) => ({ ...outcome, personId: target.id! }));
+  }
+
+  /** Appends the row's facts that are new; a fact contradicting another source becomes disputed. */
+  private appendFacts(target: Target, row: Prepared, ctx: WriteContext): void {
+    const known = new Set(target.facts.map((f) => `${f.kind}|${f.source}|${f.validFrom ?? ''}|${(f as StoredFact & { hash?: string }).hash}`));
+    let state = currentState(target.facts);
+    for (const fact of row.facts) {
+      if (known.has(`${fact.kind}|${ctx.source}|${fact.validFrom ?? ''}|${fact.hash}`)) continue;
+      const conflicts = conflictingKeys({ ...fact, source: ctx.source }, state);
+      const stored: StoredFact & { hash: string } = { id: provisionalId++, kind: fact.kind, value: fact.value, validFrom: fact.validFrom, recordedAt: ctx.now, source: ctx.source, status: conflicts.length ? 'disputed' : 'active', hash: fact.hash };
+      target.facts.push(stored);
+      known.add(`${fact.kind}|${ctx.source}|${fact.validFrom ?? ''}|${fact.hash}`);
+      target.newFacts.push({
+        person_id: 0, kind: fact.kind, value: this.storeValue(fact.kind, fact.value), value_hash: fact.hash, valid_from: fact.validFrom, recorded_at: ctx.now,
+        source: ctx.source, recorded_by: ctx.userId, import_id: ctx.importId, status: stored.status, derived_from: null, ...(conflicts.length ? { conflictKeys: conflicts } : {}),
+      });
+      target.changed = true;
+      if (!conflicts.length) state = currentState(target.facts);
+    }
+    target.placement = row.placement;
+  }
+
+  /** People (by id) that rows were recorded against before, by a lookup hash; merged people resolve to their survivor. */
+  private async survivorsByLookup(tx: Db, kind: string, hashes: string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (const part of chunks([...new Set(hashes)])) {
+      if (!part.length) continue;
+      const rows = await tx.selectFrom('person_lookups').innerJoin('people', 'people.id', 'person_lookups.person_id').select(['person_lookups.hash', 'people.id', 'people.merged_into']).where('person_lookups.kind', '=', kind).where('person_lookups.hash', 'in', part).execute();
+      for (const r of rows) out.set(r.hash, r.merged_into ?? r.id);
+    }
+    return out;
+  }
+
+  private async survivorsById(tx: Db, idHashes: string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (const part of chunks([...new Set(idHashes)])) {
+      if (!part.length) continue;
+      const rows = await tx.selectFrom('people').select(['id', 'merged_into', 'id_number_hash']).where('id_number_hash', 'in', part).execute();
+      for (const r of rows) out.set(r.id_number_hash!, r.merged_into ?? r.id);
+    }
+    return out;
+  }
+
+  /**
+   * People who might be the person of a row not placed by fingerprint or ID number (the blocking
+   * keys: name, pinyin initials with birth month, phone). A row with a valid ID number can only be
+   * someone recorded without one, so for those rows only people without an ID are fetched — which
+   * keeps the sets small when nearly everyone has an ID.
+   */
+  private async blockingCandidates(tx: Db, rows: Prepared[]): Promise<Map<number, MatchSubject & { hasId: boolean }>> {
+    const out = new Map<number, MatchSubject & { hasId: boolean }>();
+    if (!rows.length) return out;
+    const select = (withoutIdOnly: boolean) => {
+      const q = tx.selectFrom('people').select(['id', 'name', 'name_pinyin', 'name_initials', 'birth_date', 'gender', 'hukou_code', 'id_number_hash']).where('merged_into', 'is', null);
+      return withoutIdOnly ? q.where('id_number_hash', 'is', null) : q;
+    };
+    type Row = Awaited<ReturnType<ReturnType<typeof select>['execute']>>[number];
+    const found: Row[] = [];
+    for (const withId of [true, false]) {
+      const group = rows.filter((r) => (r.idHash !== null) === withId);
+      if (!group.length) continue;
+      for (const part of chunks([...new Set(group.map((r) => r.record.name))])) found.push(...(await select(withId).where('name', 'in', part).execute()));
+      const phones = [...new Set(group.flatMap((r) => r.phoneHashes))];
+      for (const part of chunks(phones)) {
+        if (part.length) found.push(...(await select(withId).where('id', 'in', tx.selectFrom('person_lookups').select('person_id').where('kind', '=', 'phone').where('hash', 'in', part)).execute()));
+      }
+      // Initials alone are too coarse: keep only those born in the same month as a row.
+      const months = new Set(group.filter((r) => r.record.birthDate).map((r) => `${r.pinyin.initials}|${r.record.birthDate!.slice(0, 7)}`));
+      for (const part of chunks([...new Set([...months].map((m) => m.split('|')[0]!))])) {
+        for (const c of await select(withId).where('name_initials', 'in', part).where('birth_date', 'is not', null).execute()) {
+          if (months.has(`${c.name_initials}|${c.birth_date!.slice(0, 7)}`)) found.push(c);
+        }
+      }
+    }
+    const ids = [...new Set(found.map((r) => r.id))];
+    const phoneByPerson = new Map<number, string[]>();
+    for (const part of chunks(ids)) {
+      if (!part.length) continue;
+      for (const p of await tx.selectFrom('person_lookups').select(['person_id', 'hash']).where('kind', '=', 'phone').where('person_id', 'in', part).execute()) {
+        phoneByPerson.set(p.person_id, [...(phoneByPerson.get(p.person_id) ?? []), p.hash]);
+      }
+    }
+    for (const r of found) {
+      out.set(r.id, { name: r.name, namePinyin: r.name_pinyin, nameInitials: r.name_initials, birthDate: r.birth_date, gender: r.gender, phoneHashes: phoneByPerson.get(r.id) ?? [], hukouCounty: r.hukou_code?.slice(0, 6) ?? null, hasId: r.id_number_hash !== null });
+    }
+    return out;
+  }
+
+  private bestMatch(row: Prepared, candidates: Map<number, MatchSubject & { hasId: boolean }>, created: Target[]) {
+    let best: { candidateId: number | null; target: Target | null; score: number; parts: MatchPart[] } | null = null;
+    for (const [id, c] of candidates) {
+      // A row with a valid ID number can only be someone recorded without one.
+      if (row.idHash && c.hasId) continue;
+      if (c.name !== row.subject.name && c.nameInitials !== row.subject.nameInitials && !c.phoneHashes.some((h) => row.phoneHashes.includes(h))) continue;
+      const { score, parts } = scoreMatch(row.subject, c);
+      if (!best || score > best.score) best = { candidateId: id, target: null, score, parts };
+    }
+    for (const t of created) {
+      if (row.idHash && t.firstRow.idHash) continue;
+      const { score, parts } = scoreMatch(row.subject, t.firstRow.subject);
+      // Within one batch only sure matches link; an unsure one must name a stored person to review.
+      if (decideMatch(score) === 'link' && (!best || score > best.score)) best = { candidateId: null, target: t, score, parts };
+    }
+    return best;
+  }
+
+  /** Loads the stored facts, phones and placement of the existing people a batch touches (their merged people included). */
+  private async loadTargets(tx: Db, targets: Target[]): Promise<void> {
+    const byId = new Map(targets.map((t) => [t.id!, t]));
+    const members = new Map<number, number>(targets.map((t) => [t.id!, t.id!]));
+    let frontier = [...byId.keys()];
+    while (frontier.length) {
+      const next: number[] = [];
+      for (const part of chunks(frontier)) {
+        for (const c of await tx.selectFrom('people').select(['id', 'merged_into']).where('merged_into', 'in', part).execute()) {
+          members.set(c.id, members.get(c.merged_into!)!);
+          next.push(c.id);
+        }
+      }
+      frontier = next;
+    }
+    const all = [...members.keys()];
+    for (const part of chunks(all)) {
+      for (const f of await tx.selectFrom('person_facts').selectAll().where('person_id', 'in', part).orderBy('id').execute()) {
+        byId.get(members.get(f.person_id)!)!.facts.push({ id: f.id, kind: f.kind as FactKind, value: this.readValue(f.kind as FactKind, f.value), validFrom: f.valid_from, recordedAt: f.recorded_at, source: f.source as FactSource, status: f.status, hash: f.value_hash } as StoredFact);
+      }
+      for (const p of await tx.selectFrom('person_lookups').select(['person_id', 'hash']).where('kind', '=', 'phone').where('person_id', 'in', part).execute()) byId.get(members.get(p.person_id)!)!.phoneHashes.add(p.hash);
+    }
+    for (const part of chunks([...byId.keys()])) {
+      for (const p of await tx.selectFrom('people').select(['id', 'division_code', 'grid_id']).where('id', 'in', part).execute()) byId.get(p.id)!.current = { division_code: p.division_code, grid_id: p.grid_id };
+    }
+  }
+
+  private async insertCreated(tx: Db, created: Target[], ctx: WriteContext): Promise<void> {
+    const values = created.map((t) => {
+      const r = t.firstRow;
+      return {
+        division_code: r.placement.divisionCode, grid_id: r.placement.gridId, name: r.record.name, name_pinyin: r.pinyin.full, name_initials: r.pinyin.initials,
+        id_number_enc: r.record.idNumber ? this.crypto.encrypt(r.record.idNumber) : null, id_number_hash: r.idHash, id_last4: r.record.idNumber?.slice(-4) ?? null,
+        merged_into: null, created_at: ctx.now, updated_at: ctx.now,
+        ...stateColumns(t.facts),
+      } as const;
+    });
+    // People with an ID number come back keyed by it; the few without are inserted one by one.
+    const withId = created.map((t, i) => [t, values[i]!] as const).filter(([t]) => t.firstRow.idHash);
+    for (const part of chunks(withId, 200)) {
+      const ids = await tx.insertInto('people').values(part.map(([, v]) => v)).returning(['id', 'id_number_hash']).execute();
+      const byHash = new Map(ids.map((r) => [r.id_number_hash!, r.id]));
+      for (const [t] of part) t.id = byHash.get(t.firstRow.idHash!)!;
+    }
+    for (const [i, t] of created.entries()) {
+      if (t.firstRow.idHash) continue;
+      t.id = (await tx.insertInto('people').values(values[i]!).returning('id').executeTakeFirstOrThrow()).id;
+    }
+  }
+
+  private async writeFacts(tx: Db, targets: Target[], ctx: WriteContext): Promise<void> {
+    const plain: Insertable<PersonFactTable>[] = [];
+    const lookups: { person_id: number; kind: string; hash: string }[] = [];
+    const reviews: Insertable<ReviewItemTable>[] = [];
+    for (const t of targets) {
+      for (const f of t.newFacts) {
+        const { conflictKeys, ...row } = f;
+        row.person_id = t.id!;
+        if (!conflictKeys?.length) {
+          plain.push(row);
+          continue;
+        }
+        // A disputed fact needs its id now: the review item points at it.
+        const { id } = await tx.insertInto('person_facts').values(row).returning('id').executeTakeFirstOrThrow();
+        reviews.push({ kind: 'conflict', status: 'open', division_code: t.current?.division_code ?? t.firstRow.placement.divisionCode, person_id: t.id!, candidate_id: null, fact_id: id, other_fact_id: conflictKeys[0]!.currentFactId, score: null, explanation: JSON.stringify({ keys: conflictKeys }), import_id: ctx.importId, created_at: ctx.now });
+      }
+      for (const r of t.reviews) reviews.push({ ...r, person_id: t.id! });
+      for (const hash of t.newFingerprints) lookups.push({ person_id: t.id!, kind: 'row', hash });
+      for (const hash of t.newPhones) lookups.push({ person_id: t.id!, kind: 'phone', hash });
+    }
+    for (const part of chunks(plain, 300)) await tx.insertInto('person_facts').values(part).execute();
+    for (const part of chunks(lookups, 500)) await tx.insertInto('person_lookups').values(part).onConflict((oc) => oc.doNothing()).execute();
+    for (const part of chunks(reviews, 200)) await tx.insertInto('review_items').values(part).execute();
+  }
+
+  private async updateExisting(tx: Db, targets: Target[], ctx: WriteContext): Promise<void> {
+    for (const t of targets) {
+      const setId = t.setId;
+      if (!t.changed && !setId) continue;
+      await tx
+        .updateTable('people')
+        .set({
+          ...stateColumns(t.facts),
+          ...placementUpdate(t.current!, t.placement),
+          ...(setId ? { id_number_enc: this.crypto.encrypt(setId), id_number_hash: this.idHash(setId), id_last4: setId.slice(-4) } : {}),
+          updated_at: ctx.now,
+        })
+        .where('id', '=', t.id!)
+        .execute();
+    }
   }
 
   /** The person and everyone merged into them (merges can chain). */
@@ -138,87 +400,12 @@ export class PersonWriter {
 
   async loadFacts(tx: Db, personIds: number[]): Promise<StoredFact[]> {
     const rows = await tx.selectFrom('person_facts').selectAll().where('person_id', 'in', personIds).orderBy('id').execute();
-    return rows.map((r) => ({ id: r.id, kind: r.kind as FactKind, value: this.readValue(r.kind as FactKind, r.value), validFrom: r.valid_from, recordedAt: r.recorded_at, source: r.source as FactSource, status: r.status, personId: r.person_id }));
+    return rows.map((r) => ({ id: r.id, kind: r.kind as FactKind, value: this.readValue(r.kind as FactKind, r.value), validFrom: r.valid_from, recordedAt: r.recorded_at, source: r.source as FactSource, status: r.status }));
   }
 
-  private async bestCandidate(tx: Db, subject: MatchSubject, rowHasId: boolean): Promise<{ id: number; score: number; parts: MatchPart[] } | null> {
-    let q = tx
-      .selectFrom('people')
-      .select(['id', 'name', 'name_pinyin', 'name_initials', 'birth_date', 'gender', 'hukou_code'])
-      .where('merged_into', 'is', null)
-      .where((eb) => {
-        const ors = [eb('name', '=', subject.name)];
-        if (subject.birthDate) ors.push(eb.and([eb('name_initials', '=', subject.nameInitials), eb('birth_date', '>=', subject.birthDate.slice(0, 7)), eb('birth_date', '<', `${subject.birthDate.slice(0, 7)}~`)]));
-        if (subject.phoneHashes.length) ors.push(eb('id', 'in', eb.selectFrom('person_lookups').select('person_id').where('kind', '=', 'phone').where('hash', 'in', [...subject.phoneHashes])));
-        return eb.or(ors);
-      })
-      .limit(50);
-    // A row with a valid ID number can only be someone recorded without one.
-    if (rowHasId) q = q.where('id_number_hash', 'is', null);
-    const candidates = await q.execute();
-    let best: { id: number; score: number; parts: MatchPart[] } | null = null;
-    for (const c of candidates) {
-      const phones = await tx.selectFrom('person_lookups').select('hash').where('person_id', '=', c.id).where('kind', '=', 'phone').execute();
-      const { score, parts } = scoreMatch(subject, {
-        name: c.name, namePinyin: c.name_pinyin, nameInitials: c.name_initials, birthDate: c.birth_date, gender: c.gender,
-        phoneHashes: phones.map((p) => p.hash), hukouCounty: c.hukou_code?.slice(0, 6) ?? null,
-      });
-      if (!best || score > best.score) best = { id: c.id, score, parts };
-    }
-    return best;
-  }
-
-  private async setIdNumber(tx: Db, personId: number, idNumber: string): Promise<void> {
-    await tx.updateTable('people').set({ id_number_enc: this.crypto.encrypt(idNumber), id_number_hash: this.idHash(idNumber), id_last4: idNumber.slice(-4) }).where('id', '=', personId).execute();
-  }
-
-  private async insertPerson(tx: Db, r: LedgerRecord, p: Placement, pinyin: { full: string; initials: string }, now: string): Promise<number> {
-    const { id } = await tx
-      .insertInto('people')
-      .values({
-        division_code: p.divisionCode, grid_id: p.gridId, name: r.name, name_pinyin: pinyin.full, name_initials: pinyin.initials,
-        id_number_enc: r.idNumber ? this.crypto.encrypt(r.idNumber) : null, id_number_hash: r.idNumber ? this.idHash(r.idNumber) : null, id_last4: r.idNumber?.slice(-4) ?? null,
-        gender: r.gender, birth_date: r.birthDate, ethnicity: null, education: null, political_status: null, direction: null, moved_on: null, hukou_code: null,
-        origin_code: null, destination_code: null, employer: null, occupation_group: null, hukou_at: null, movement_at: null, work_address_at: null,
-        occupation_at: null, contact_at: null, merged_into: null, created_at: now, updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return id;
-  }
-
-  /** Recomputes the person's denormalised current state from the facts of their group. */
+  /** Recomputes a person's stored current state from the facts of their group (after a review decision or a merge). */
   async refresh(tx: Db, personId: number, facts: StoredFact[], placement: Placement | null, now: string): Promise<void> {
-    const state = currentState(facts);
-    const get = (kind: FactKind, key: string) => {
-      const v = state.get(kind)?.get(key)?.value;
-      return typeof v === 'string' ? v : null;
-    };
-    const latest = (kind: FactKind, keys: string[]) => {
-      let at: string | null = null;
-      for (const f of facts) if (f.status === 'active' && f.kind === kind && keys.some((k) => k in f.value) && (!at || f.recordedAt > at)) at = f.recordedAt;
-      return at;
-    };
-    const name = get('identity', 'name');
-    const pinyin = name ? namePinyin(name) : null;
     const current = await tx.selectFrom('people').select(['division_code', 'grid_id']).where('id', '=', personId).executeTakeFirstOrThrow();
-    // A later record may place the person more precisely (a village inside the known township), never elsewhere.
-    const moreSpecific = placement && placement.divisionCode !== current.division_code && placement.divisionCode.replace(/0+$/, '').startsWith(current.division_code.replace(/0+$/, ''));
-    await tx
-      .updateTable('people')
-      .set({
-        ...(name && pinyin ? { name, name_pinyin: pinyin.full, name_initials: pinyin.initials } : {}),
-        gender: get('identity', 'gender'), birth_date: get('identity', 'birthDate'), ethnicity: get('identity', 'ethnicity'), education: get('identity', 'education'),
-        political_status: get('identity', 'politicalStatus'), direction: get('movement', 'direction'), moved_on: get('movement', 'movedOn'),
-        hukou_code: get('hukou', 'divisionCode'), origin_code: get('movement', 'originCode'), destination_code: get('movement', 'destinationCode'),
-        employer: get('work', 'employer'), occupation_group: get('work', 'occupationGroup'),
-        hukou_at: latest('hukou', ['address', 'divisionCode']), movement_at: latest('movement', ['movedOn']), work_address_at: latest('work', ['address']),
-        occupation_at: latest('work', ['occupation', 'occupationGroup']), contact_at: latest('contact', ['phones', 'wechat', 'qq']),
-        ...(moreSpecific ? { division_code: placement.divisionCode } : {}),
-        ...(current.grid_id === null && placement?.gridId ? { grid_id: placement.gridId } : {}),
-        updated_at: now,
-      })
-      .where('id', '=', personId)
-      .execute();
+    await tx.updateTable('people').set({ ...stateColumns(facts), ...placementUpdate(current, placement), updated_at: now }).where('id', '=', personId).execute();
   }
 }

@@ -177,13 +177,14 @@ export class LedgerImportService {
       const rejections: Rejection[] = [];
       await this.db.transaction().execute(async (tx) => {
         const ctx = { source: request.source, importId, userId: request.userId, now: now() };
+        const writable: { record: LedgerRecord; placement: Placement }[] = [];
         for (const item of prepared) {
           if ('rejections' in item) {
             rejections.push(...item.rejections);
             counts.rejected += 1;
-            continue;
-          }
-          const outcome = await this.writer.apply(tx, item.record, item.placement, ctx);
+          } else writable.push(item);
+        }
+        for (const outcome of await this.writer.applyBatch(tx, writable, ctx)) {
           if (outcome.created) counts.created += 1;
           else if (outcome.changed) counts.updated += 1;
           else counts.unchanged += 1;
