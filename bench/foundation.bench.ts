@@ -44,7 +44,7 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'xinxue-bench-'));
 const file = path.join(dir, 'bench.sqlite');
 const database = openDatabase({ sqliteFile: file });
 await migrateToLatest(database.db);
-const services = createServices(database, createFieldCrypto(Buffer.alloc(32, 1)), { sessionIdleMinutes: 30, cityCode: '4205' });
+const services = createServices(database, createFieldCrypto(Buffer.alloc(32, 1)), { sessionIdleMinutes: 30, cityCode: '4205', dataDir: dir });
 await loadDemo(services);
 const raw = new Sqlite(file, { readonly: false });
 raw.pragma('journal_mode = WAL');
