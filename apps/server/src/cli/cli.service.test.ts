@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -88,6 +88,21 @@ describe(`xinxue command line (${testEngine})`, () => {
     const refused = run(['demo']);
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('演示数据只能载入空数据库');
+  });
+
+  it('imports a ledger file and prints exactly one JSON object, then counts the people', () => {
+    const file = path.join(dataDir, 'police.csv');
+    writeFileSync(file, `\uFEFF姓名,公民身份号码,现住址,流入时间\r\n张三,420822198704188811,湖北省宜昌市夷陵区小溪塔街道,2024-01-01\r\n李四,420506199003071230,湖北省宜昌市夷陵区,2024-01-01\r\n`);
+    const r = run(['import', 'ledger', '--source', 'police', file, '--json']);
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out)).toEqual({
+      file: 'police.csv', source: 'police', rows: 2, created: 1, updated: 0, unchanged: 0, linkedWithoutId: 0, queuedForReview: 0, conflicts: 0,
+      rejected: [{ row: 3, column: '公民身份号码', message: '公民身份号码校验码错误' }],
+    });
+    expect(run(['ledger', 'count']).out.trim()).toBe('1');
+    const again = JSON.parse(run(['import', 'ledger', '--source', 'police', file, '--json']).out) as { unchanged: number; created: number };
+    expect(again).toMatchObject({ created: 0, unchanged: 1 });
+    expect(run(['import', 'ledger', '--source', 'bank', file]).err).toMatch(/bank/);
   });
 
   it('verifies the audit log and names the first broken link after a hand edit', async () => {

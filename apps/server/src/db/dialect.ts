@@ -41,13 +41,17 @@ export async function dropAppendOnly(db: Kysely<any>, table: string): Promise<vo
 }
 
 /**
- * Serialises appends to a hash chain. SQLite has one writer at a time already; PostgreSQL takes a
- * transaction-scoped advisory lock so two transactions cannot both extend the same head.
+ * Serialises one kind of write (extending the audit chain, creating ledger people) until the
+ * transaction ends. SQLite has one writer at a time already; PostgreSQL takes a transaction-scoped
+ * advisory lock, so two transactions cannot both extend the same chain head or create the same person.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations and helpers work on any schema
-export async function lockChain(tx: Kysely<any>, key: number): Promise<void> {
+export async function takeWriteLock(tx: Kysely<any>, key: number): Promise<void> {
   if (engineOf(tx) === 'postgres') await sql`SELECT pg_advisory_xact_lock(${key})`.execute(tx);
 }
+
+/** Advisory-lock keys, one per kind of serialised write. */
+export const LOCK_KEYS = { auditChain: 727_001, ledgerWrite: 727_002 } as const;
 
 /** Case-insensitive LIKE: SQLite's LIKE already is for ASCII; PostgreSQL needs ILIKE. */
 export function likeOperator(engine: Engine): 'like' | 'ilike' {

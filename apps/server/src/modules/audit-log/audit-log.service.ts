@@ -1,4 +1,4 @@
-import { lockChain } from '../../db/dialect.ts';
+import { LOCK_KEYS, takeWriteLock } from '../../db/dialect.ts';
 import type { Db } from '../../db/database.ts';
 import type { AuditLogTable } from '../../db/schema.ts';
 import type { FieldCrypto } from '../../lib/crypto.ts';
@@ -25,7 +25,6 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
-const CHAIN_LOCK_KEY = 727_001;
 export const GENESIS_HASH = '0'.repeat(64);
 
 type Row = Omit<AuditLogTable, 'id'> & { id: number };
@@ -52,7 +51,7 @@ export class AuditLogService {
 
   /** Appends inside the caller's transaction, so the record and its log entry commit together. */
   async append(tx: Db, actor: Actor, entry: AuditEntry): Promise<void> {
-    await lockChain(tx, CHAIN_LOCK_KEY);
+    await takeWriteLock(tx, LOCK_KEYS.auditChain);
     const last = await tx.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
     const row: Omit<Row, 'hash'> = {
       id: (last?.id ?? 0) + 1,

@@ -4,16 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../services.ts';
 import { createTestApp, createTestServices, loginAs, type TestClient, type TestDatabase } from '../../testing/harness.ts';
-
-/** A file with one defective and one clean dossier; the expected findings are fixed by the as-of date. */
-export function sampleFile() {
-  const bad = exampleDossier();
-  bad.activist!.on = '2025-12-01';
-  bad.activist!.filedOn = '2025-12-05';
-  delete bad.recordedAt;
-  const clean = { ...exampleDossier({ version: 'V2014' }), id: 'D-0002' };
-  return { format: 'xinxue-dossier/1', dossiers: [bad, clean] };
-}
+import { sampleFile } from './sample-file.ts';
 
 describe('POST /api/audit', () => {
   let services: Services;
@@ -127,7 +118,7 @@ describe('audit rules and settings', () => {
 
   it('lets the system administrator change the settings, and the audit follows them', async () => {
     const file = sampleFile();
-    (file.dossiers[1] as { activist: { on: string } }).activist.on = '2022-05-01';
+    (file.dossiers[1] as { activist: { on: string } }).activist.on = '2020-06-01';
     const before = (await city.request('POST', '/api/audit?asOf=2027-12-31', file)).json();
     expect(before.summary.byRule['R-APP-MIN-WAIT']).toBeUndefined();
 

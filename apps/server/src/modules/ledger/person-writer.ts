@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { decideMatch, type FactSource, type LedgerRecord, type MatchPart, type MatchSubject, scoreMatch } from '@xinxue/domain';
 import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { LOCK_KEYS, takeWriteLock } from '../../db/dialect.ts';
 import type { PersonFactTable, ReviewItemTable } from '../../db/schema.ts';
 import type { FieldCrypto } from '../../lib/crypto.ts';
 import { canonicalValue, conflictingKeys, currentState, encryptedKinds, type FactKind, type FactValue, factsOfRecord, type Placement, type StoredFact } from './facts.ts';
@@ -125,6 +126,8 @@ export class PersonWriter {
   }
 
   async applyBatch(tx: Db, items: readonly WriteItem[], ctx: WriteContext): Promise<WriteOutcome[]> {
+    // Two imports at once must not both create the same person: ledger batches take turns.
+    await takeWriteLock(tx, LOCK_KEYS.ledgerWrite);
     const rows = items.map((item) => this.prepare(item, ctx.source));
     const seen = await this.survivorsByLookup(tx, 'row', rows.map((r) => r.fingerprint));
     const byId = await this.survivorsById(tx, rows.filter((r) => r.idHash && !seen.has(r.fingerprint)).map((r) => r.idHash!));

@@ -1,0 +1,163 @@
+/**
+ * Ledger import throughput as a ratio to the raw engine (issue 3):
+ *   baseline — csv-parse the same files and insert every row raw into one table with one prepared
+ *              statement in one transaction (better-sqlite3), or COPY-free multi-row INSERT (PostgreSQL);
+ *   product  — `LedgerImportService.run` on the three files in turn (validation, matching, facts, history).
+ * Also the .xlsx figure (ExcelJS streaming reader + raw insert vs product) and peak RSS.
+ *   npm run bench ledger-import            (BENCH_ROWS=1000000 by default, split over 3 sources)
+ *   BENCH_ROWS=30000 npm run bench ledger-import
+ *   BENCH_DATABASE_URL=postgres://… adds the PostgreSQL figure
+ */
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Sqlite from 'better-sqlite3';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import pg from 'pg';
+import { openDatabase } from '../apps/server/src/db/database.ts';
+import { migrateToLatest } from '../apps/server/src/db/migrate.ts';
+import { cliActor } from '../apps/server/src/lib/context.ts';
+import { createFieldCrypto } from '../apps/server/src/lib/crypto.ts';
+import { createServices } from '../apps/server/src/services.ts';
+import { SOURCES, writeSourceCsvs, writeXlsx } from './support/ledger-files.ts';
+
+const total = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const perSource = Math.ceil(total / 3);
+const dir = mkdtempSync(path.join(os.tmpdir(), 'xinxue-import-bench-'));
+let peakRss = 0;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
+
+console.log(`生成 ${perSource * 3} 行（每个来源 ${perSource} 行，约三分之一与其他来源重叠）…`);
+const files = await writeSourceCsvs(dir, perSource);
+const xlsxRows = Math.min(100_000, perSource);
+const xlsxFile = path.join(dir, 'police.xlsx');
+await writeXlsx(xlsxFile, xlsxRows);
+
+async function baselineCsvSqlite(): Promise<number> {
+  const db = new Sqlite(path.join(dir, `baseline-${Date.now()}.sqlite`));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec('CREATE TABLE rows (id INTEGER PRIMARY KEY, c0 TEXT, c1 TEXT, c2 TEXT, c3 TEXT, c4 TEXT, c5 TEXT, c6 TEXT, c7 TEXT, c8 TEXT, c9 TEXT)');
+  const insert = db.prepare('INSERT INTO rows (c0, c1, c2, c3, c4, c5, c6, c7, c8, c9) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const start = performance.now();
+  let n = 0;
+  db.exec('BEGIN');
+  for (const s of SOURCES) {
+    for await (const record of createReadStream(files[s]).pipe(parse({ bom: true, relax_column_count: true, from_line: 2 })) as AsyncIterable<string[]>) {
+      insert.run(...Array.from({ length: 10 }, (_, i) => record[i] ?? null));
+      n++;
+    }
+  }
+  db.exec('COMMIT');
+  db.close();
+  return n / ((performance.now() - start) / 1000);
+}
+
+async function baselineXlsxSqlite(): Promise<number> {
+  const db = new Sqlite(path.join(dir, `baseline-x-${Date.now()}.sqlite`));
+  db.pragma('journal_mode = WAL');
+  db.exec('CREATE TABLE rows (id INTEGER PRIMARY KEY, c0 TEXT, c1 TEXT, c2 TEXT, c3 TEXT, c4 TEXT, c5 TEXT, c6 TEXT, c7 TEXT, c8 TEXT, c9 TEXT)');
+  const insert = db.prepare('INSERT INTO rows (c0, c1, c2, c3, c4, c5, c6, c7, c8, c9) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const start = performance.now();
+  let n = 0;
+  db.exec('BEGIN');
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(xlsxFile, { sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', worksheets: 'emit' });
+  for await (const sheet of reader) {
+    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+      if (row.number === 1) continue;
+      const v = (row.values as unknown[]).slice(1);
+      insert.run(...Array.from({ length: 10 }, (_, i) => (v[i] === undefined ? null : String(v[i]))));
+      n++;
+    }
+  }
+  db.exec('COMMIT');
+  db.close();
+  return n / ((performance.now() - start) / 1000);
+}
+
+async function baselineCsvPostgres(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('DROP TABLE IF EXISTS bench_rows; CREATE TABLE bench_rows (id serial primary key, c0 text, c1 text, c2 text, c3 text, c4 text, c5 text, c6 text, c7 text, c8 text, c9 text)');
+  const start = performance.now();
+  let n = 0;
+  let batch: (string | null)[][] = [];
+  const flush = async () => {
+    if (!batch.length) return;
+    const params: (string | null)[] = [];
+    const values = batch.map((r) => `(${r.map((v) => { params.push(v); return `$${params.length}`; }).join(',')})`).join(',');
+    await client.query(`INSERT INTO bench_rows (c0,c1,c2,c3,c4,c5,c6,c7,c8,c9) VALUES ${values}`, params);
+    batch = [];
+  };
+  await client.query('BEGIN');
+  for (const s of SOURCES) {
+    for await (const record of createReadStream(files[s]).pipe(parse({ bom: true, relax_column_count: true, from_line: 2 })) as AsyncIterable<string[]>) {
+      batch.push(Array.from({ length: 10 }, (_, i) => record[i] ?? null));
+      n++;
+      if (batch.length >= 1000) await flush();
+    }
+  }
+  await flush();
+  await client.query('COMMIT');
+  await client.query('DROP TABLE bench_rows');
+  await client.end();
+  return n / ((performance.now() - start) / 1000);
+}
+
+async function product(databaseUrl: string | undefined, inputs: { source: (typeof SOURCES)[number]; file: string }[]): Promise<{ rowsPerSecond: number; people: number; rows: number }> {
+  const schema = `bench_${Date.now()}`;
+  if (databaseUrl) {
+    const c = new pg.Client({ connectionString: databaseUrl });
+    await c.connect();
+    await c.query(`CREATE SCHEMA ${schema}`);
+    await c.end();
+  }
+  const database = openDatabase({ databaseUrl, sqliteFile: path.join(dir, `product-${Date.now()}.sqlite`), pgSchema: databaseUrl ? schema : undefined });
+  await migrateToLatest(database.db);
+  const services = createServices(database, createFieldCrypto(Buffer.alloc(32, 3)), { sessionIdleMinutes: 30, cityCode: '4205', dataDir: dir });
+  const start = performance.now();
+  let rows = 0;
+  for (const { source, file } of inputs) {
+    const summary = await services.ledgerImport.run({ source, filePath: file, fileName: path.basename(file), actor: cliActor(), userId: null, scopePrefix: '4205' });
+    rows += summary.rows;
+    console.log(`    ${source}: ${summary.rows} 行，新建 ${summary.created}，更新 ${summary.updated}，无变化 ${summary.unchanged}，冲突 ${summary.conflicts}，退回 ${summary.rejected.length}`);
+  }
+  const seconds = (performance.now() - start) / 1000;
+  const { n } = await database.db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  await database.close();
+  if (databaseUrl) {
+    const c = new pg.Client({ connectionString: databaseUrl });
+    await c.connect();
+    await c.query(`DROP SCHEMA ${schema} CASCADE`);
+    await c.end();
+  }
+  return { rowsPerSecond: rows / seconds, people: Number(n), rows };
+}
+
+const csvInputs = SOURCES.map((source) => ({ source, file: files[source] }));
+console.log('\nCSV → SQLite');
+const base = await baselineCsvSqlite();
+console.log(`  基线（csv-parse + 原始插入）：${Math.round(base)} 行/秒`);
+const prod = await product(undefined, csvInputs);
+console.log(`  产品（校验、匹配、事实与历史）：${Math.round(prod.rowsPerSecond)} 行/秒，${prod.people} 人`);
+console.log(`  比值 ${(prod.rowsPerSecond / base).toFixed(3)}×`);
+
+console.log(`\nXLSX → SQLite（${xlsxRows} 行）`);
+const xbase = await baselineXlsxSqlite();
+console.log(`  基线（ExcelJS 流式读取 + 原始插入）：${Math.round(xbase)} 行/秒`);
+const xprod = await product(undefined, [{ source: 'police', file: xlsxFile }]);
+console.log(`  产品：${Math.round(xprod.rowsPerSecond)} 行/秒；比值 ${(xprod.rowsPerSecond / xbase).toFixed(3)}×`);
+
+const pgUrl = process.env.BENCH_DATABASE_URL;
+if (pgUrl) {
+  console.log('\nCSV → PostgreSQL');
+  const pbase = await baselineCsvPostgres(pgUrl);
+  console.log(`  基线（csv-parse + 1000 行一条的 INSERT）：${Math.round(pbase)} 行/秒`);
+  const pprod = await product(pgUrl, csvInputs);
+  console.log(`  产品：${Math.round(pprod.rowsPerSecond)} 行/秒；比值 ${(pprod.rowsPerSecond / pbase).toFixed(3)}×`);
+}
+
+clearInterval(sampler);
+console.log(`\n峰值内存（RSS）：${Math.round(peakRss / 1024 / 1024)} MB`);
+rmSync(dir, { recursive: true, force: true });
