@@ -2,19 +2,38 @@ import { roleLabels } from '@xinxue/domain';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { DEMO_PASSWORD, demoAccounts, loadDemo } from '../demo/demo.ts';
+import { loadDemoPeople } from '../demo/demo-people.ts';
 import { withServices } from './run.ts';
 
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
-    .description('向空数据库载入宜昌市演示数据（区划、网格、党组织框架、每个角色一个演示账号）')
-    .action(async () => {
+    .description('载入宜昌市演示数据：空数据库先载入区划、网格、党组织框架和每个角色一个演示账号，再加入 --people 个流动人员')
+    .option('--people <n>', '加入的流动人员人数，如 3000', (v) => {
+      if (!/^\d+$/.test(v) || Number(v) > 2_000_000) throw new Error('--people 须为 0 至 2000000 的整数');
+      return Number(v);
+    })
+    .option('--seed <n>', '随机种子（同一种子生成同样的人）', (v) => Number(v), 2026)
+    .action(async (o: { people?: number; seed: number }) => {
       await withServices(async (services) => {
+        const empty = (await services.users.repo.count()) === 0;
+        if (!empty && o.people === undefined) throw new Error('数据库中已有账号：演示数据只能载入空数据库（可设置 DATA_DIR 指向新目录），或用 --people N 只加入流动人员');
         const bar = process.stderr.isTTY ? new SingleBar({ format: '载入演示数据 [{bar}] {percentage}%', stream: process.stderr }) : undefined;
-        bar?.start(100, 0);
-        const summary = await loadDemo(services, (done, total) => bar?.update(Math.round((done / total) * 100)));
-        bar?.stop();
-        console.log(`已载入演示数据：${summary.orgs} 个党组织，${summary.grids} 个网格，${summary.accounts} 个账号。`);
+        if (empty) {
+          bar?.start(100, 0);
+          const summary = await loadDemo(services, (done, total) => bar?.update(Math.round((done / total) * 100)));
+          bar?.stop();
+          console.log(`已载入演示数据：${summary.orgs} 个党组织，${summary.grids} 个网格，${summary.accounts} 个账号。`);
+        }
+        const people = o.people ?? 0;
+        if (people > 0) {
+          bar?.start(people, 0);
+          await loadDemoPeople(services, people, o.seed, (done) => bar?.update(done));
+          bar?.stop();
+          const { n } = await services.database.db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).where('merged_into', 'is', null).executeTakeFirstOrThrow();
+          console.log(`已加入 ${people} 名流动人员（种子 ${o.seed}），台帐现有 ${Number(n)} 人。`);
+        }
+        if (!empty) return;
         console.log(`\n演示账号（密码均为 ${DEMO_PASSWORD}，仅用于演示，切勿用于正式环境）：`);
         for (const a of demoAccounts) console.log(`  ${a.username.padEnd(14)} ${roleLabels[a.role]}`);
         console.log('\n三个管理员账号首次登录时须设置动态口令（TOTP）。');
