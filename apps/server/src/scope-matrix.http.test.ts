@@ -8,17 +8,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { createTestApp, createTestServices, createUser, loginAs, type TestClient, type TestDatabase } from './testing/harness.ts';
 import { addPerson, multipartFile } from './testing/ledger-factory.ts';
+import { matrixModules } from './testing/scope-matrix/index.ts';
+import type { MatrixEntry } from './testing/scope-matrix/types.ts';
 
 /**
  * Every route marked `scoped` is tried by every role, each scoped to 小溪塔街道 (420506001), against
  * records in 西陵区 (420502). Each must refuse (403/404) or leave the outside records out of lists.
  * A positive control per route shows the same call succeeds inside the scope, so the test can fail.
  */
-const SCOPE = '420506001';
-const INSIDE_VILLAGE = '420506001001';
-const OUTSIDE_VILLAGE = '420502001001';
+import { INSIDE_VILLAGE, OUTSIDE_VILLAGE, SCOPE } from './testing/scope-matrix/types.ts';
 
-interface Fixture {
+interface CoreFixture {
   insideOrg: number;
   outsideOrg: number;
   insideGrid: number;
@@ -33,18 +33,7 @@ interface Fixture {
   insideImport: number;
   outsideImport: number;
 }
-
-type Probe = (c: TestClient, f: Fixture, s: Services) => Promise<LightMyRequestResponse>;
-
-interface MatrixEntry {
-  /** The call against data outside the caller's scope. */
-  outside: Probe;
-  /** The same call inside the scope. */
-  inside: Probe;
-  /** For list routes: the ids the response lists; outside records must not appear. */
-  listed?: (response: LightMyRequestResponse, f: Fixture) => number[];
-  outsideIds?: (f: Fixture) => number[];
-}
+type Fixture = CoreFixture & Record<string, number>;
 
 const items = (response: LightMyRequestResponse) => ((response.json() as { items: { id: number }[] }).items ?? []).map((i) => i.id);
 
@@ -87,7 +76,7 @@ async function importThrough(c: TestClient, content: string): Promise<LightMyReq
   throw new Error('import did not finish');
 }
 
-const matrix: Record<string, MatrixEntry> = {
+const matrix: Record<string, MatrixEntry<Fixture>> = {
   'GET /api/grids': { outside: (c) => c.request('GET', '/api/grids?within=420502'), inside: (c) => c.request('GET', '/api/grids'), listed: items, outsideIds: (f) => [f.outsideGrid] },
   'GET /api/grids/:id': { outside: (c, f) => c.request('GET', `/api/grids/${f.outsideGrid}`), inside: (c, f) => c.request('GET', `/api/grids/${f.insideGrid}`) },
   'POST /api/grids': {
@@ -168,6 +157,8 @@ const matrix: Record<string, MatrixEntry> = {
   },
 };
 
+for (const module of matrixModules) Object.assign(matrix, module.entries);
+
 describe('scope matrix', () => {
   let services: Services;
   let database: TestDatabase;
@@ -202,9 +193,11 @@ describe('scope matrix', () => {
     const insideImport = await importAs(SCOPE);
     const outsideImport = await importAs('420502');
     fixture = { insideOrg, outsideOrg, insideGrid, outsideGrid, insideUser, outsideUser, insideWorker, insidePerson, outsidePerson, outsideReview, outsideMerge, insideImport, outsideImport };
+    for (const module of matrixModules) Object.assign(fixture, await module.setup(services, fixture));
     for (const role of roles) clients.set(role, await loginAs(app, services, role, SCOPE));
     // The grid worker sees the people of their own grid.
     await services.grids.assignWorker(null, insideGrid, clients.get('gridWorker')!.userId, actor);
+    for (const module of matrixModules) await module.afterLogin?.(services, fixture, clients);
   });
   afterAll(async () => {
     await app?.close();

@@ -1,0 +1,4 @@
+import type { MatrixModule } from './types.ts';
+
+/** Modules whose scoped routes the matrix covers beyond the core ones in scope-matrix.http.test.ts. */
+export const matrixModules: MatrixModule[] = [];
