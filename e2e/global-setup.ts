@@ -8,7 +8,8 @@ const run = promisify(execFile);
 export default async function buildWeb(): Promise<void> {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   try {
-    await run(npm, ['run', 'build', '-w', '@xinxue/web'], { cwd: repoRoot, timeout: 170_000, maxBuffer: 16 * 1024 * 1024 });
+    // Vitest sets NODE_ENV=test; the bundle under test must be the production build users get.
+    await run(npm, ['run', 'build', '-w', '@xinxue/web'], { cwd: repoRoot, timeout: 170_000, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NODE_ENV: 'production' } });
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
     throw new Error(`前端构建失败（npm run build -w @xinxue/web）：\n${stdout}\n${stderr}`);

@@ -3,7 +3,10 @@ import {
   ApiOutlined,
   AppstoreOutlined,
   AuditOutlined,
+  CloudUploadOutlined,
+  FileSearchOutlined,
   HomeOutlined,
+  IdcardOutlined,
   KeyOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -22,8 +25,11 @@ export interface PageEntry {
   /** Who may see it; omitted means every signed-in user. */
   requires?: Requirement;
   page: LazyExoticComponent<ComponentType>;
-  /** Where it is offered: the side menu (default) or the user dropdown in the header. */
-  placement?: 'menu' | 'account';
+  /**
+   * Where it is offered: the side menu (default), the user dropdown in the header, or nowhere
+   * ('none': a page reached from another one, such as a person's page from the ledger).
+   */
+  placement?: 'menu' | 'account' | 'none';
   /** Short description for the administrators' home page. */
   summary?: string;
 }
@@ -54,6 +60,38 @@ export const pages: PageEntry[] = [
     requires: 'grids:read',
     summary: '按行政区划查看网格与网格员',
     page: page(() => import('../features/grids/components/grids-page'), 'GridsPage'),
+  },
+  {
+    path: '/people',
+    label: '流动人员台帐',
+    icon: <IdcardOutlined />,
+    requires: 'people:read',
+    summary: '按区域、网格、流向、职业筛选流动人员，查看五个清楚和每条信息的来源',
+    page: page(() => import('../features/ledger/components/ledger-page'), 'LedgerPage'),
+  },
+  {
+    path: '/people/:id',
+    label: '人员详情',
+    icon: <IdcardOutlined />,
+    requires: 'people:read',
+    placement: 'none',
+    page: page(() => import('../features/ledger/components/person-page'), 'PersonPage'),
+  },
+  {
+    path: '/imports',
+    label: '数据导入',
+    icon: <CloudUploadOutlined />,
+    requires: 'people:write',
+    summary: '导入公安、计生、民政的流动人口数据，核对列的对应关系',
+    page: page(() => import('../features/imports/components/imports-page'), 'ImportsPage'),
+  },
+  {
+    path: '/reviews',
+    label: '待审核',
+    icon: <FileSearchOutlined />,
+    requires: 'people:read',
+    summary: '处理疑似重复人员和各来源信息冲突',
+    page: page(() => import('../features/reviews/components/reviews-page'), 'ReviewsPage'),
   },
   {
     path: '/orgs',
