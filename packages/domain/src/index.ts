@@ -6,3 +6,4 @@ export * from './auth/password-policy.ts';
 export * from './divisions/codes.ts';
 export * from './codes/code-lists.ts';
 export * from './ledger/index.ts';
+export * from './talent/talent.ts';
