@@ -13,6 +13,7 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { divisionsRoutes } from './modules/divisions/divisions.routes.ts';
 import { homeRoutes } from './modules/home/home.routes.ts';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
+import { talentRoutes } from './modules/talent/talent.routes.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { dossierAuditRoutes } from './modules/dossier-audit/dossier-audit.routes.ts';
@@ -108,6 +109,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   auditLogRoutes(app, services);
   homeRoutes(app, services);
   ledgerRoutes(app, services);
+  talentRoutes(app, services);
   dossierAuditRoutes(app, services);
 
   await registerWebAndNotFound(app, options.serveWeb ?? true);

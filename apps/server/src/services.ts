@@ -12,6 +12,7 @@ import { ImportJobs } from './modules/ledger/import/import-jobs.ts';
 import { LedgerExport } from './modules/ledger/ledger-export.ts';
 import { LedgerService } from './modules/ledger/ledger.service.ts';
 import { ReviewService } from './modules/ledger/review.service.ts';
+import { TalentService } from './modules/talent/talent.service.ts';
 import { OrgsService } from './modules/orgs/orgs.service.ts';
 import { UsersService } from './modules/users/users.service.ts';
 import { DossierAuditService } from './modules/dossier-audit/dossier-audit.service.ts';
@@ -32,6 +33,7 @@ export function createServices(database: DatabaseHandle, crypto: FieldCrypto, co
   const ledger = new LedgerService(db, crypto, personWriter, divisions, auditLog);
   const ledgerExport = new LedgerExport(db, crypto, personWriter, ledger, divisions, auditLog);
   const review = new ReviewService(db, crypto, personWriter, auditLog);
+  const talent = new TalentService(db, crypto, ledger, auditLog);
   const dossierAudit = new DossierAuditService(db, auditLog);
   return { database, crypto, config, auditLog, users, auth, divisions, grids, orgs, home, personWriter, ledgerImport, importJobs, ledger, ledgerExport, review, dossierAudit };
 }

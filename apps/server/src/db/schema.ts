@@ -214,7 +214,7 @@ export interface ColumnMappingTable {
   created_at: string;
 }
 
-export interface Database {
+export interface Database extends TalentTables {
   divisions: DivisionTable;
   grids: GridTable;
   grid_workers: GridWorkerTable;
@@ -256,7 +256,20 @@ export interface CalendarOverrideTable {
 }
 
 // Declaration merging adds the tables above to the Database interface without editing it.
-export interface Database {
+export interface Database extends TalentTables {
   rule_settings: RuleSettingsTable;
   calendar_overrides: CalendarOverrideTable;
+}
+
+export interface TalentEntryTable {
+  id: Id;
+  person_id: number;
+  reason: string;
+  nominated_by: string;
+  found_via: string;
+  flagged_by: number | null;
+  flagged_at: string;
+  withdrawn_at: string | null;
+  withdrawn_by: number | null;
+  withdrawn_reason: string | null;
 }
