@@ -35,7 +35,7 @@ export function createServices(database: DatabaseHandle, crypto: FieldCrypto, co
   const review = new ReviewService(db, crypto, personWriter, auditLog);
   const talent = new TalentService(db, crypto, ledger, auditLog);
   const dossierAudit = new DossierAuditService(db, auditLog);
-  return { database, crypto, config, auditLog, users, auth, divisions, grids, orgs, home, personWriter, ledgerImport, importJobs, ledger, ledgerExport, review, dossierAudit };
+  return { database, crypto, config, auditLog, users, auth, divisions, grids, orgs, home, personWriter, ledgerImport, importJobs, ledger, ledgerExport, review, talent, dossierAudit };
 }
 
 export type Services = ReturnType<typeof createServices>;

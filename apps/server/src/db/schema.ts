@@ -256,7 +256,7 @@ export interface CalendarOverrideTable {
 }
 
 // Declaration merging adds the tables above to the Database interface without editing it.
-export interface Database extends TalentTables {
+export interface Database {
   rule_settings: RuleSettingsTable;
   calendar_overrides: CalendarOverrideTable;
 }
@@ -272,4 +272,36 @@ export interface TalentEntryTable {
   withdrawn_at: string | null;
   withdrawn_by: number | null;
   withdrawn_reason: string | null;
+}
+
+export interface CultivationTargetTable {
+  id: Id;
+  person_id: number;
+  owner_id: number;
+  cadence_days: number;
+  reserve_cadre: Flag;
+  outbound_youth: Flag;
+  status: string;
+  started_on: string;
+  applied_on: string | null;
+  closed_at: string | null;
+  closed_reason: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface ContactLogTable {
+  id: Id;
+  target_id: number;
+  channel: string;
+  contacted_on: string;
+  note: string;
+  recorded_by: number | null;
+  recorded_at: string;
+}
+
+export interface TalentTables {
+  talent_entries: TalentEntryTable;
+  cultivation_targets: CultivationTargetTable;
+  contact_logs: ContactLogTable;
 }
