@@ -147,6 +147,10 @@ const matrix: Record<string, MatrixEntry<Fixture>> = {
   },
   'GET /api/imports': { outside: (c) => c.request('GET', '/api/imports'), inside: (c) => c.request('GET', '/api/imports'), listed: items, outsideIds: (f) => [f.outsideImport] },
   'GET /api/imports/:id': { outside: (c, f) => c.request('GET', `/api/imports/${f.outsideImport}`), inside: (c, f) => c.request('GET', `/api/imports/${f.insideImport}`) },
+  'GET /api/imports/:id/rejections': {
+    outside: (c, f) => c.request('GET', `/api/imports/${f.outsideImport}/rejections`),
+    inside: (c, f) => c.request('GET', `/api/imports/${f.insideImport}/rejections`),
+  },
   'GET /api/imports/:id/rejections.xlsx': {
     outside: (c, f) => c.request('GET', `/api/imports/${f.outsideImport}/rejections.xlsx`),
     inside: (c, f) => c.request('GET', `/api/imports/${f.insideImport}/rejections.xlsx`),

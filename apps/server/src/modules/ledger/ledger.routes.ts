@@ -37,6 +37,7 @@ export const peopleFilter = z.object({
   destination: prefix.optional(),
   occupationGroup: z.string().max(2).optional(),
   completeness: z.enum(['complete', 'incomplete']).optional(),
+  flag: z.enum(['talent', 'target']).optional(),
   q: z.string().max(30).optional(),
 });
 
@@ -194,6 +195,17 @@ export function ledgerRoutes(app: FastifyInstance, services: Services): void {
     config: { access: 'people:read', scoped: true },
     schema: { tags: ['ledger'], summary: '导入进度与结果', params: idParams, response: { 200: importStatus, ...errors } },
   }, async (request) => services.importJobs.status(contextOf(request), request.params.id));
+
+  r.get('/api/imports/:id/rejections', {
+    config: { access: 'people:read', scoped: true },
+    schema: {
+      tags: ['ledger'], summary: '退回的行（行号为 Excel 中的行）', params: idParams, querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }),
+      response: { 200: z.object({ items: z.array(z.object({ row: z.number(), column: z.string(), message: z.string() })), total: z.number() }), ...errors },
+    },
+  }, async (request) => {
+    const status = await services.importJobs.status(contextOf(request), request.params.id);
+    return { items: await services.ledgerImport.rejections(request.params.id, request.query.limit), total: status.rejected };
+  });
 
   r.get('/api/imports/:id/rejections.xlsx', {
     config: { access: 'people:read', scoped: true },

@@ -21,6 +21,8 @@ export interface PeopleFilter {
   destination?: string | undefined;
   occupationGroup?: string | undefined;
   completeness?: 'complete' | 'incomplete' | undefined;
+  /** Only people in the outstanding-people database, or only active cultivation targets. */
+  flag?: 'talent' | 'target' | undefined;
   /** Name, pinyin or its initials, the last 4 characters of the ID number, or a phone number. */
   q?: string | undefined;
 }
@@ -76,6 +78,8 @@ export class LedgerService {
       const clear = sql<SqlBool>`(people.hukou_at >= ${cutoff} and people.movement_at >= ${cutoff} and people.work_address_at >= ${cutoff} and people.occupation_at >= ${cutoff} and people.contact_at >= ${cutoff})`;
       q = f.completeness === 'complete' ? q.where(clear) : q.where(sql<SqlBool>`not coalesce(${clear}, false)`);
     }
+    if (f.flag === 'talent') q = q.where('people.id', 'in', this.db.selectFrom('talent_entries').select('person_id').where('withdrawn_at', 'is', null));
+    if (f.flag === 'target') q = q.where('people.id', 'in', this.db.selectFrom('cultivation_targets').select('person_id').where('status', '=', 'active'));
     if (f.q) q = this.search(q, f.q.trim());
     return q;
   }

@@ -29,6 +29,9 @@ describe('outstanding people and cultivation targets', () => {
     expect((await township.request('POST', `/api/people/${youth}/talent`, { reason: '再次推荐的理由', nominatedBy: '某人', foundVia: 'grid' })).json().message).toBe('此人已在优秀分子数据库中');
     expect((await township.request('POST', `/api/people/${youth}/talent`, { reason: '短', nominatedBy: '某人', foundVia: 'grid' })).json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'reason' });
     expect((await township.request('GET', '/api/talent?foundVia=outboundBranch')).json().items).toHaveLength(1);
+    // The ledger list filters by the flag.
+    await addPerson(services, { name: '未标记', divisionCode: '420506001001' });
+    expect((await township.request('GET', '/api/people?flag=talent')).json().items.map((p: { id: number }) => p.id)).toEqual([youth]);
   });
 
   it('follows a cultivation target up: owner, cadence, contacts, overdue list, outbound youth', async () => {

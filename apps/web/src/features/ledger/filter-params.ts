@@ -30,6 +30,8 @@ export function viewFromParams(params: URLSearchParams, scopePrefix: string): Le
   if (occupationCodes.has(occupation)) filter.occupationGroup = occupation;
   const completeness = params.get('completeness');
   if (completeness === 'complete' || completeness === 'incomplete') filter.completeness = completeness;
+  const flag = params.get('flag');
+  if (flag === 'talent' || flag === 'target') filter.flag = flag;
   const q = (params.get('q') ?? '').trim().slice(0, 30);
   if (q) filter.q = q;
   const page = Number(params.get('page'));
@@ -49,6 +51,7 @@ export function paramsFromView({ filter, page, pageSize }: LedgerView, scopePref
   if (filter.destination) params.destination = filter.destination;
   if (filter.occupationGroup) params.occupation = filter.occupationGroup;
   if (filter.completeness) params.completeness = filter.completeness;
+  if (filter.flag) params.flag = filter.flag;
   if (filter.q) params.q = filter.q;
   if (page > 1) params.page = String(page);
   if (pageSize !== PAGE_SIZES[0]) params.pageSize = String(pageSize);
@@ -57,8 +60,9 @@ export function paramsFromView({ filter, page, pageSize }: LedgerView, scopePref
 
 /** How many of the panel's filters are set (area and search have their own controls). */
 export function panelFilterCount(filter: PeopleFilter): number {
-  return [filter.gridId, filter.direction, filter.destination, filter.occupationGroup, filter.completeness].filter(Boolean).length;
+  return [filter.gridId, filter.direction, filter.destination, filter.occupationGroup, filter.completeness, filter.flag].filter(Boolean).length;
 }
 
 export const directionLabels = { inbound: '流入', outbound: '流出' } as const;
 export const completenessLabels = { complete: '五项清楚', incomplete: '未全部清楚' } as const;
+export const flagLabels = { talent: '优秀分子', target: '重点培养对象' } as const;

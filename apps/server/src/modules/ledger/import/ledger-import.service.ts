@@ -118,6 +118,11 @@ export class LedgerImportService {
     return mapping;
   }
 
+  async rejections(importId: number, limit: number): Promise<Rejection[]> {
+    const rows = await this.db.selectFrom('import_rejections').select(['row_number', 'column_name', 'message']).where('import_id', '=', importId).orderBy('row_number').orderBy('id').limit(limit).execute();
+    return rows.map((r) => ({ row: r.row_number, column: r.column_name, message: r.message }));
+  }
+
   /** The rejected rows of an import as an .xlsx the user can fix and re-import. */
   async rejectionReport(importId: number): Promise<PassThrough> {
     const rows = await this.db.selectFrom('import_rejections').select(['row_number', 'column_name', 'message']).where('import_id', '=', importId).orderBy('row_number').orderBy('id').execute();

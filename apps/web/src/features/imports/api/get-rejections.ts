@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { fetchFile } from '../../ledger/file-transfer';
-import { readFirstSheet } from '../read-xlsx';
+import { api } from '../../../lib/api-client';
 import { importsQueryKey } from './get-imports';
 
 export interface Rejection {
@@ -14,14 +13,9 @@ export function rejectionsUrl(importId: number): string {
   return `/api/imports/${importId}/rejections.xlsx`;
 }
 
-/**
- * The rejected rows, read from the report the user can download: the import's status only counts
- * them, and the report is the one place the server lists them.
- */
+/** The first rejected rows of an import; the downloadable report holds them all. */
 export async function getRejections(importId: number, signal?: AbortSignal): Promise<Rejection[]> {
-  const file = await fetchFile(rejectionsUrl(importId), { fallbackName: '退回行.xlsx', ...(signal ? { signal } : {}) });
-  const rows = await readFirstSheet(await file.blob.arrayBuffer());
-  return rows.slice(1).map((cells) => ({ row: Number(cells[0]), column: cells[1] ?? '', message: cells[2] ?? '' }));
+  return (await api<{ items: Rejection[] }>(`/api/imports/${importId}/rejections?limit=200`, { signal })).items;
 }
 
 export function useRejections(importId: number, enabled: boolean) {

@@ -41,6 +41,7 @@ export interface PeopleFilter {
   destination?: string | undefined;
   occupationGroup?: string | undefined;
   completeness?: 'complete' | 'incomplete' | undefined;
+  flag?: 'talent' | 'target' | undefined;
   /** Name, pinyin initials, last 4 of the ID number or a phone number. */
   q?: string | undefined;
 }

@@ -13,7 +13,7 @@ import { DivisionDrill } from '../../divisions/components/division-drill';
 import { shortDivisionName } from '../../divisions/prefix';
 import { useGrids } from '../../grids/api/get-grids';
 import { usePeople, type PeopleFilter } from '../api/get-people';
-import { completenessLabels, directionLabels, panelFilterCount, paramsFromView, viewFromParams, type LedgerView } from '../filter-params';
+import { completenessLabels, directionLabels, flagLabels, panelFilterCount, paramsFromView, viewFromParams, type LedgerView } from '../filter-params';
 import { CompletenessCard } from './completeness-card';
 import { ExportModal } from './export-modal';
 import { gridArea, PeopleFilterPanel } from './people-filter-panel';
@@ -57,13 +57,14 @@ export function LedgerPage() {
       filter={filter}
       compact={phone}
       onChange={refine}
-      onClear={() => refine({ gridId: undefined, direction: undefined, destination: undefined, occupationGroup: undefined, completeness: undefined })}
+      onClear={() => refine({ gridId: undefined, direction: undefined, destination: undefined, occupationGroup: undefined, completeness: undefined, flag: undefined })}
     />
   );
 
   const activeTags: { key: string; label: string; clear: Partial<PeopleFilter> }[] = [];
   if (filter.direction) activeTags.push({ key: 'direction', label: directionLabels[filter.direction], clear: { direction: undefined } });
   if (filter.completeness) activeTags.push({ key: 'completeness', label: completenessLabels[filter.completeness], clear: { completeness: undefined } });
+  if (filter.flag) activeTags.push({ key: 'flag', label: flagLabels[filter.flag], clear: { flag: undefined } });
   if (filter.gridId) {
     const label = grid ? `${shortDivisionName(grid.divisionName)} ${grid.name}` : '指定网格';
     activeTags.push({ key: 'grid', label, clear: { gridId: undefined } });

@@ -61,6 +61,21 @@ export function PeopleFilterPanel({ filter, onChange, onClear, compact }: Props)
           </Form.Item>
         </Col>
         <Col span={span}>
+          <Form.Item label="标记" htmlFor="filter-flag">
+            <Radio.Group
+              id="filter-flag"
+              optionType="button"
+              value={filter.flag ?? ''}
+              onChange={(e) => onChange({ flag: (e.target.value as PeopleFilter['flag'] | '') || undefined })}
+              options={[
+                { value: '', label: '全部' },
+                { value: 'talent', label: '优秀分子' },
+                { value: 'target', label: '重点培养对象' },
+              ]}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={span}>
           <Form.Item label="网格" htmlFor="filter-grid" extra={area ? undefined : '先在上方选择乡镇（街道）或村（社区），再按网格筛选'}>
             <Select
               id="filter-grid"
