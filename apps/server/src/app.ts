@@ -16,6 +16,7 @@ import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
 import { talentRoutes } from './modules/talent/talent.routes.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
+import { surveysRoutes } from './modules/surveys/surveys.routes.ts';
 import { dossierAuditRoutes } from './modules/dossier-audit/dossier-audit.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
@@ -111,6 +112,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   ledgerRoutes(app, services);
   talentRoutes(app, services);
   dossierAuditRoutes(app, services);
+  surveysRoutes(app, services);
 
   await registerWebAndNotFound(app, options.serveWeb ?? true);
   return app;

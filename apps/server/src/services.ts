@@ -15,6 +15,7 @@ import { ReviewService } from './modules/ledger/review.service.ts';
 import { TalentService } from './modules/talent/talent.service.ts';
 import { OrgsService } from './modules/orgs/orgs.service.ts';
 import { UsersService } from './modules/users/users.service.ts';
+import { SurveysService } from './modules/surveys/surveys.service.ts';
 import { DossierAuditService } from './modules/dossier-audit/dossier-audit.service.ts';
 
 /** Wires the services once; the HTTP app and the CLI both use this, so they share every rule. */
@@ -35,7 +36,8 @@ export function createServices(database: DatabaseHandle, crypto: FieldCrypto, co
   const review = new ReviewService(db, crypto, personWriter, auditLog);
   const talent = new TalentService(db, crypto, ledger, auditLog);
   const dossierAudit = new DossierAuditService(db, auditLog);
-  return { database, crypto, config, auditLog, users, auth, divisions, grids, orgs, home, personWriter, ledgerImport, importJobs, ledger, ledgerExport, review, talent, dossierAudit };
+  const surveys = new SurveysService(db, crypto, personWriter, divisions, auditLog);
+  return { database, crypto, config, auditLog, users, auth, divisions, grids, orgs, home, personWriter, ledgerImport, importJobs, ledger, ledgerExport, review, talent, dossierAudit, surveys };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -3,6 +3,7 @@ import type { Db } from './database.ts';
 import * as m0001 from './migrations/20261127-0001-foundation.ts';
 import * as m0002 from './migrations/20261127-0002-division-data.ts';
 import * as m0010 from './migrations/20261128-0010-ledger.ts';
+import * as m0020 from './migrations/20261128-0020-surveys.ts';
 import * as m0030 from './migrations/20261128-0030-talent.ts';
 import * as m0100 from './migrations/20261128-0100-dossier-audit.ts';
 
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '20261127-0001-foundation': m0001,
   '20261127-0002-division-data': m0002,
   '20261128-0010-ledger': m0010,
+  '20261128-0020-surveys': m0020,
   '20261128-0030-talent': m0030,
   '20261128-0100-dossier-audit': m0100,
 };

@@ -256,7 +256,7 @@ export interface CalendarOverrideTable {
 }
 
 // Declaration merging adds the tables above to the Database interface without editing it.
-export interface Database {
+export interface Database extends TalentTables {
   rule_settings: RuleSettingsTable;
   calendar_overrides: CalendarOverrideTable;
 }
@@ -304,4 +304,42 @@ export interface TalentTables {
   talent_entries: TalentEntryTable;
   cultivation_targets: CultivationTargetTable;
   contact_logs: ContactLogTable;
+}
+
+
+/** Surveys (清查): a campaign over a set of grids; `division_code` is the area it was created for. */
+export interface SurveyTable {
+  id: Id;
+  name: string;
+  starts_on: string;
+  due_on: string;
+  division_code: string;
+  status: 'open' | 'closed';
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface SurveyGridTable {
+  survey_id: number;
+  grid_id: number;
+}
+
+/** One check of a person in a survey; a re-check adds a row, the latest per survey and person counts. */
+export interface SurveyCheckTable {
+  id: Id;
+  survey_id: number;
+  person_id: number;
+  grid_id: number | null;
+  outcome: 'confirmed' | 'corrected' | 'notFound' | 'movedAway';
+  note: string | null;
+  destination: string | null;
+  corrected_fields: string | null;
+  checked_by: number | null;
+  checked_at: string;
+}
+
+export interface Database {
+  surveys: SurveyTable;
+  survey_grids: SurveyGridTable;
+  survey_checks: SurveyCheckTable;
 }

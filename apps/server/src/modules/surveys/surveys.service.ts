@@ -1,0 +1,338 @@
+import { DEFAULT_FIVE_ITEMS_MAX_AGE_DAYS, fiveItemsStatus, type FiveItem, isWithinScope, maskPhone, staleCutoff, toDivisionCode12 } from '@xinxue/domain';
+import { type Expression, type SelectQueryBuilder, sql, type SqlBool } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import { LOCK_KEYS, takeWriteLock } from '../../db/dialect.ts';
+import type { Database } from '../../db/schema.ts';
+import { actorOf, type RequestContext } from '../../lib/context.ts';
+import type { FieldCrypto } from '../../lib/crypto.ts';
+import { appError } from '../../lib/errors.ts';
+import { assertInScope, type Scope, scopedPeople, scopedTo, withinPrefix } from '../../lib/scope.ts';
+import type { AuditLogService } from '../audit-log/audit-log.service.ts';
+import type { DivisionsService } from '../divisions/divisions.service.ts';
+import { currentState } from '../ledger/facts.ts';
+import type { PersonWriter } from '../ledger/person-writer.ts';
+import { type CheckOutcome, checkFacts, type Corrections, factRow, validateCorrections } from './survey-facts.ts';
+
+export interface GridProgress {
+  gridId: number;
+  gridName: string;
+  divisionCode: string;
+  divisionName: string;
+  total: number;
+  checked: number;
+  confirmed: number;
+  corrected: number;
+  notFound: number;
+  movedAway: number;
+  /** People whose five items are all present and recent enough (the ledger's cut-off). */
+  complete: number;
+  /** Checked people as a share of the grid's people, 0–100. */
+  percent: number;
+}
+
+export interface SurveyView {
+  id: number;
+  name: string;
+  startsOn: string;
+  dueOn: string;
+  divisionCode: string;
+  divisionName: string;
+  status: 'open' | 'closed';
+  createdAt: string;
+  totals: Omit<GridProgress, 'gridId' | 'gridName' | 'divisionCode' | 'divisionName'>;
+  grids: GridProgress[];
+}
+
+export interface CreateSurveyInput {
+  name: string;
+  startsOn: string;
+  dueOn: string;
+  gridIds?: number[] | undefined;
+  within?: string | undefined;
+}
+
+export interface CheckInput {
+  personId: number;
+  outcome: CheckOutcome;
+  note?: string | undefined;
+  destination?: string | undefined;
+  corrections?: Corrections | undefined;
+}
+
+/** A survey may cover a whole county; more grids than this is better split by township. */
+const MAX_GRIDS = 2000;
+
+const ratio = (part: number, whole: number) => (whole ? Math.round((part / whole) * 100) : 0);
+
+/**
+ * Surveys (清查): a campaign over a set of grids in which grid workers confirm or correct every
+ * person. A survey is visible through its grids: whoever may see one of its grids sees the survey
+ * and the progress of the grids they may see (a grid worker only their own grids).
+ */
+export class SurveysService {
+  constructor(
+    private readonly db: Db,
+    private readonly crypto: FieldCrypto,
+    private readonly writer: PersonWriter,
+    private readonly divisions: DivisionsService,
+    private readonly auditLog: AuditLogService,
+    readonly fiveItemsMaxAgeDays = DEFAULT_FIVE_ITEMS_MAX_AGE_DAYS,
+  ) {}
+
+  private today(): string {
+    return new Date().toISOString().slice(0, 10);
+  }
+
+  /** Ids of the grids the scope covers: by division, and for a grid worker only their assigned grids. */
+  private gridsInScope(scope: Scope) {
+    const q = scopedTo(this.db.selectFrom('grids').select('grids.id'), 'grids.division_code', scope);
+    return scope.gridWorkerId ? q.where('grids.id', 'in', this.db.selectFrom('grid_workers').select('grid_workers.grid_id').where('grid_workers.user_id', '=', scope.gridWorkerId)) : q;
+  }
+
+  private visibleSurveys(scope: Scope) {
+    return this.db
+      .selectFrom('surveys')
+      .selectAll('surveys')
+      .where(({ exists, selectFrom }) => exists(selectFrom('survey_grids').select('survey_grids.grid_id').whereRef('survey_grids.survey_id', '=', 'surveys.id').where('survey_grids.grid_id', 'in', this.gridsInScope(scope))));
+  }
+
+  /** Loads a survey the caller may see; OUT_OF_SCOPE when it exists elsewhere. */
+  private async loadVisible(ctx: RequestContext, id: number) {
+    const row = await this.visibleSurveys(ctx.user.scope).where('surveys.id', '=', id).executeTakeFirst();
+    if (row) return row;
+    const exists = await this.db.selectFrom('surveys').select('id').where('id', '=', id).executeTakeFirst();
+    throw exists ? appError('OUT_OF_SCOPE', '该清查不在您的管辖范围内') : appError('SURVEY_NOT_FOUND');
+  }
+
+  async create(ctx: RequestContext, input: CreateSurveyInput): Promise<SurveyView> {
+    const name = input.name.trim();
+    if (!name || Array.from(name).length > 60) throw appError('VALIDATION_FAILED', '清查名称须为1至60个字', { field: 'name' });
+    if (input.dueOn < input.startsOn) throw appError('VALIDATION_FAILED', '截止日期不能早于开始日期', { field: 'dueOn' });
+    if (Boolean(input.gridIds?.length) === Boolean(input.within)) throw appError('VALIDATION_FAILED', '请选择网格，或选择一个区域（覆盖其下全部网格）', { field: 'gridIds' });
+    const scope = ctx.user.scope;
+    let grids: { id: number; name: string; division_code: string }[];
+    if (input.within) {
+      if (!toDivisionCode12(input.within)) throw appError('VALIDATION_FAILED', '区域须为行政区划代码', { field: 'within' });
+      const division = await this.divisions.names([input.within.padEnd(12, '0')]);
+      assertInScope(input.within.padEnd(12, '0'), scope, `“${division.get(input.within.padEnd(12, '0')) ?? input.within}”`);
+      grids = await withinPrefix(scopedTo(this.db.selectFrom('grids').select(['id', 'name', 'division_code']), 'division_code', scope), 'division_code', input.within)
+        .where('retired_at', 'is', null)
+        .orderBy('id')
+        .limit(MAX_GRIDS + 1)
+        .execute();
+      if (!grids.length) throw appError('VALIDATION_FAILED', '所选区域内还没有网格', { field: 'within' });
+    } else {
+      const ids = [...new Set(input.gridIds!)];
+      grids = await this.db.selectFrom('grids').select(['id', 'name', 'division_code']).where('id', 'in', ids).where('retired_at', 'is', null).execute();
+      const missing = ids.find((id) => !grids.some((g) => g.id === id));
+      if (missing !== undefined) throw appError('GRID_NOT_FOUND', `网格（编号${missing}）不存在`, { field: 'gridIds' });
+      for (const g of grids) assertInScope(g.division_code, scope, `网格“${g.name}”`);
+    }
+    if (grids.length > MAX_GRIDS) throw appError('VALIDATION_FAILED', `一次清查最多覆盖${MAX_GRIDS}个网格，请选择更小的区域`, { field: 'within' });
+    const divisionCode = input.within ? input.within.padEnd(12, '0') : commonDivision(grids.map((g) => g.division_code));
+    const now = new Date().toISOString();
+    const id = await this.db.transaction().execute(async (tx) => {
+      const { id: surveyId } = await tx
+        .insertInto('surveys')
+        .values({ name, starts_on: input.startsOn, due_on: input.dueOn, division_code: divisionCode, status: 'open', created_by: ctx.user.id, created_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      for (let i = 0; i < grids.length; i += 500) {
+        await tx.insertInto('survey_grids').values(grids.slice(i, i + 500).map((g) => ({ survey_id: surveyId, grid_id: g.id }))).execute();
+      }
+      await this.auditLog.append(tx, actorOf(ctx), { action: 'survey.create', objectType: 'survey', objectIds: [surveyId], detail: { name, startsOn: input.startsOn, dueOn: input.dueOn, divisionCode, grids: grids.length } });
+      return surveyId;
+    });
+    return this.detail(ctx, id);
+  }
+
+  async list(ctx: RequestContext): Promise<SurveyView[]> {
+    const rows = await this.visibleSurveys(ctx.user.scope).orderBy('surveys.id', 'desc').limit(100).execute();
+    return this.views(ctx, rows);
+  }
+
+  async detail(ctx: RequestContext, id: number): Promise<SurveyView> {
+    const [view] = await this.views(ctx, [await this.loadVisible(ctx, id)]);
+    return view!;
+  }
+
+  /** Five items all present and recorded since the cut-off: the ledger's completeness, as SQL. */
+  private completeSql(): Expression<SqlBool> {
+    const cutoff = staleCutoff(this.today(), this.fiveItemsMaxAgeDays);
+    return sql<SqlBool>`(people.hukou_at >= ${cutoff} and people.movement_at >= ${cutoff} and people.work_address_at >= ${cutoff} and people.occupation_at >= ${cutoff} and people.contact_at >= ${cutoff})`;
+  }
+
+  /** People of a survey's grids (in scope, not merged) with their latest check in that survey. */
+  private surveyPeople(scope: Scope, surveyIds: number[]) {
+    const latest = this.db.selectFrom('survey_checks').select(['survey_id', 'person_id', (eb) => eb.fn.max('id').as('check_id')]).where('survey_id', 'in', surveyIds).groupBy(['survey_id', 'person_id']);
+    const q = this.db
+      .selectFrom('survey_grids')
+      .innerJoin('people', 'people.grid_id', 'survey_grids.grid_id')
+      .leftJoin(latest.as('latest'), (join) => join.onRef('latest.survey_id', '=', 'survey_grids.survey_id').onRef('latest.person_id', '=', 'people.id'))
+      .leftJoin('survey_checks as c', 'c.id', 'latest.check_id')
+      .where('survey_grids.survey_id', 'in', surveyIds)
+      .where('survey_grids.grid_id', 'in', this.gridsInScope(scope))
+      .where('people.merged_into', 'is', null);
+    return scopedPeople(q, scope);
+  }
+
+  private async views(ctx: RequestContext, rows: { id: number; name: string; starts_on: string; due_on: string; division_code: string; status: 'open' | 'closed'; created_at: string }[]): Promise<SurveyView[]> {
+    if (!rows.length) return [];
+    const ids = rows.map((r) => r.id);
+    const scope = ctx.user.scope;
+    const grids = await this.db
+      .selectFrom('survey_grids')
+      .innerJoin('grids', 'grids.id', 'survey_grids.grid_id')
+      .select(['survey_grids.survey_id', 'grids.id', 'grids.name', 'grids.division_code'])
+      .where('survey_grids.survey_id', 'in', ids)
+      .where('survey_grids.grid_id', 'in', this.gridsInScope(scope))
+      .orderBy('grids.division_code')
+      .orderBy('grids.id')
+      .execute();
+    const count = (outcome: CheckOutcome) => sql<number>`sum(case when c.outcome = ${outcome} then 1 else 0 end)`;
+    const counts = await this.surveyPeople(scope, ids)
+      .select([
+        'survey_grids.survey_id as surveyId',
+        'survey_grids.grid_id as gridId',
+        (eb) => eb.fn.countAll<number>().as('total'),
+        sql<number>`sum(case when c.id is not null then 1 else 0 end)`.as('checked'),
+        count('confirmed').as('confirmed'),
+        count('corrected').as('corrected'),
+        count('notFound').as('notFound'),
+        count('movedAway').as('movedAway'),
+        sql<number>`sum(case when ${this.completeSql()} then 1 else 0 end)`.as('complete'),
+      ])
+      .groupBy(['survey_grids.survey_id', 'survey_grids.grid_id'])
+      .execute();
+    const byKey = new Map(counts.map((c) => [`${c.surveyId}:${c.gridId}`, c]));
+    const names = await this.divisions.names([...rows.map((r) => r.division_code), ...grids.map((g) => g.division_code)]);
+    return rows.map((r) => {
+      const progress: GridProgress[] = grids
+        .filter((g) => g.survey_id === r.id)
+        .map((g) => {
+          const c = byKey.get(`${r.id}:${g.id}`);
+          const n = (v: unknown) => Number(v ?? 0);
+          const total = n(c?.total);
+          const checked = n(c?.checked);
+          return {
+            gridId: g.id, gridName: g.name, divisionCode: g.division_code, divisionName: names.get(g.division_code) ?? g.division_code,
+            total, checked, confirmed: n(c?.confirmed), corrected: n(c?.corrected), notFound: n(c?.notFound), movedAway: n(c?.movedAway), complete: n(c?.complete), percent: ratio(checked, total),
+          };
+        });
+      const sum = (key: 'total' | 'checked' | 'confirmed' | 'corrected' | 'notFound' | 'movedAway' | 'complete') => progress.reduce((s, g) => s + g[key], 0);
+      const totals = { total: sum('total'), checked: sum('checked'), confirmed: sum('confirmed'), corrected: sum('corrected'), notFound: sum('notFound'), movedAway: sum('movedAway'), complete: sum('complete'), percent: 0 };
+      totals.percent = ratio(totals.checked, totals.total);
+      return {
+        id: r.id, name: r.name, startsOn: r.starts_on, dueOn: r.due_on, divisionCode: r.division_code, divisionName: names.get(r.division_code) ?? r.division_code,
+        status: r.status, createdAt: r.created_at, totals, grids: progress,
+      };
+    });
+  }
+
+  /** The people of a survey's grids the caller may see, with their check state; unchecked first. */
+  async people(ctx: RequestContext, surveyId: number, f: { gridId?: number | undefined; state?: 'all' | 'unchecked' | 'checked' | undefined; page: number; pageSize: number }) {
+    await this.loadVisible(ctx, surveyId);
+    let base = this.surveyPeople(ctx.user.scope, [surveyId]) as SelectQueryBuilder<Database & { c: Database['survey_checks'] }, 'survey_grids' | 'people' | 'c', object>;
+    if (f.gridId) base = base.where('people.grid_id', '=', f.gridId);
+    if (f.state === 'unchecked') base = base.where('c.id', 'is', null);
+    if (f.state === 'checked') base = base.where('c.id', 'is not', null);
+    const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+    const rows = await base
+      .innerJoin('grids', 'grids.id', 'people.grid_id')
+      .leftJoin('users', 'users.id', 'c.checked_by')
+      .select([
+        'people.id', 'people.name', 'people.gender', 'people.birth_date', 'people.direction', 'people.moved_on', 'people.employer', 'people.grid_id', 'grids.name as grid_name',
+        'people.hukou_at', 'people.movement_at', 'people.work_address_at', 'people.occupation_at', 'people.contact_at',
+        'c.outcome', 'c.checked_at', 'c.note', 'c.destination', 'users.display_name as checked_by_name',
+      ])
+      .orderBy(sql`case when c.id is null then 0 else 1 end`)
+      .orderBy('people.id')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute();
+    const today = this.today();
+    const items = [];
+    for (const r of rows) {
+      // What the grid worker is asked to confirm: the current values, phones masked.
+      const state = currentState(await this.writer.loadFacts(this.db, await this.writer.group(this.db, r.id)));
+      const text = (kind: 'work' | 'residence' | 'hukou', key: string) => {
+        const v = state.get(kind)?.get(key)?.value;
+        return typeof v === 'string' ? v : null;
+      };
+      const phones = state.get('contact')?.get('phones')?.value;
+      items.push({
+        id: r.id, name: r.name, gender: r.gender, birthDate: r.birth_date, direction: r.direction, gridId: r.grid_id!, gridName: r.grid_name,
+        current: {
+          employer: r.employer, workAddress: text('work', 'address'), occupation: text('work', 'occupation'), residenceAddress: text('residence', 'address'),
+          hukouAddress: text('hukou', 'address'), movedOn: r.moved_on, phones: Array.isArray(phones) ? phones.map(maskPhone) : [],
+        },
+        fiveItems: fiveItemsStatus({ hukou: r.hukou_at, movedOn: r.movement_at, workAddress: r.work_address_at, occupation: r.occupation_at, contact: r.contact_at } satisfies Record<FiveItem, string | null>, today, this.fiveItemsMaxAgeDays),
+        check: r.outcome ? { outcome: r.outcome, checkedAt: r.checked_at!, checkedBy: r.checked_by_name, note: r.note, destination: r.destination } : null,
+      });
+    }
+    await this.auditLog.record(actorOf(ctx), { action: 'survey.people.read', objectType: 'person', objectIds: items.map((i) => i.id), detail: { surveyId, gridId: f.gridId, state: f.state, total: Number(total) } });
+    return { items, total: Number(total) };
+  }
+
+  /**
+   * Records a check. Confirmed or corrected, the person's five items are restated by the grid worker
+   * (corrections replacing what they correct), so the ledger shows them as recorded today with source
+   * 网格员. The facts are appended to this person directly rather than through `PersonWriter.apply`,
+   * whose matching (ID number, fingerprint, score) could link a record without an ID number elsewhere.
+   */
+  async check(ctx: RequestContext, surveyId: number, input: CheckInput) {
+    const survey = await this.loadVisible(ctx, surveyId);
+    if (survey.status !== 'open') throw appError('SURVEY_CLOSED');
+    const person = await scopedPeople(this.db.selectFrom('people').select(['people.id', 'people.name', 'people.grid_id', 'people.merged_into', 'people.division_code']), ctx.user.scope).where('people.id', '=', input.personId).executeTakeFirst();
+    if (!person) {
+      const exists = await this.db.selectFrom('people').select('id').where('id', '=', input.personId).executeTakeFirst();
+      throw exists ? appError('OUT_OF_SCOPE', '该人员不在您的管辖范围内') : appError('PERSON_NOT_FOUND', undefined, { field: 'personId' });
+    }
+    if (person.merged_into !== null) throw appError('PERSON_NOT_FOUND', '该人员已合并到另一条记录，请核查合并后的人员', { field: 'personId' });
+    const covered = person.grid_id !== null && (await this.db.selectFrom('survey_grids').select('grid_id').where('survey_id', '=', surveyId).where('grid_id', '=', person.grid_id).executeTakeFirst());
+    if (!covered) throw appError('SURVEY_PERSON_NOT_COVERED');
+    const today = this.today();
+    const corrections = input.outcome === 'corrected' ? (input.corrections ?? {}) : {};
+    const record = input.outcome === 'corrected' ? validateCorrections(person.name, corrections, today) : null;
+    const writesFacts = input.outcome === 'confirmed' || input.outcome === 'corrected';
+    const now = new Date().toISOString();
+    const checkId = await this.db.transaction().execute(async (tx) => {
+      let factCount = 0;
+      if (writesFacts) {
+        // Same lock as imports: a batch must not compute this person's state from facts this check is changing.
+        await takeWriteLock(tx, LOCK_KEYS.ledgerWrite);
+        const facts = await this.writer.loadFacts(tx, await this.writer.group(tx, person.id));
+        const rows = checkFacts(currentState(facts), record, corrections).map((f) => factRow(person.id, f, { today, now, userId: ctx.user.id }, { hash: (k, v) => this.writer.valueHash(k, v), encrypt: (t) => this.crypto.encrypt(t) }));
+        if (rows.length) await tx.insertInto('person_facts').values(rows).execute();
+        factCount = rows.length;
+        if (record?.phones.length) {
+          await tx.insertInto('person_lookups').values(record.phones.map((p) => ({ person_id: person.id, kind: 'phone', hash: this.writer.phoneHash(p) }))).onConflict((oc) => oc.doNothing()).execute();
+        }
+        await this.writer.refresh(tx, person.id, await this.writer.loadFacts(tx, await this.writer.group(tx, person.id)), null, now);
+      }
+      const corrected = Object.keys(corrections).filter((k) => corrections[k as keyof Corrections]?.trim());
+      const { id } = await tx
+        .insertInto('survey_checks')
+        .values({
+          survey_id: surveyId, person_id: person.id, grid_id: person.grid_id, outcome: input.outcome, note: input.note?.trim() || null,
+          destination: input.outcome === 'movedAway' ? input.destination?.trim() || null : null, corrected_fields: corrected.length ? corrected.join(',') : null,
+          checked_by: ctx.user.id, checked_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      // Field names only: the values (a phone) are personal data and live encrypted in the facts.
+      await this.auditLog.append(tx, actorOf(ctx), { action: 'survey.check', objectType: 'person', objectIds: [person.id], detail: { surveyId, checkId: id, outcome: input.outcome, corrected, facts: factCount } });
+      return id;
+    });
+    return { checkId, outcome: input.outcome, checkedAt: now };
+  }
+}
+
+/** The smallest division (by level) that holds all the codes, as a 12-digit code. */
+export function commonDivision(codes: string[]): string {
+  for (const length of [12, 9, 6, 4, 2]) {
+    const prefix = codes[0]!.slice(0, length);
+    if (codes.every((c) => c.startsWith(prefix)) && isWithinScope(codes[0]!, prefix)) return prefix.padEnd(12, '0');
+  }
+  return '000000000000';
+}
