@@ -29,9 +29,9 @@ export function registerImportCommands(program: Command): void {
           onProgress: (p) => bar?.update(p.percent, { rows: p.rows, speed: p.rowsPerSecond }),
         });
         bar?.stop();
-        const { importId: _id, ...result } = summary;
         if (o.json) {
-          console.log(JSON.stringify(result));
+          const { file, source, rows, created, updated, unchanged, linkedWithoutId, queuedForReview, conflicts, rejected } = summary;
+          console.log(JSON.stringify({ file, source, rows, created, updated, unchanged, linkedWithoutId, queuedForReview, conflicts, rejected }));
           return;
         }
         console.log(`${summary.file}（${sourceLabels[summary.source]}）：共 ${summary.rows} 行，新建 ${summary.created} 人，更新 ${summary.updated} 人，无变化 ${summary.unchanged} 人`);
