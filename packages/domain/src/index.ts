@@ -7,3 +7,4 @@ export * from './divisions/codes.ts';
 export * from './codes/code-lists.ts';
 export * from './ledger/index.ts';
 export * from './talent/talent.ts';
+export * from './calendar/china-today.ts';

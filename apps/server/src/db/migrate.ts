@@ -1,4 +1,5 @@
-import { type Migration, type MigrationResultSet, Migrator } from 'kysely';
+import { type Migration, type MigrationResultSet, Migrator, sql } from 'kysely';
+import { engineOf } from './dialect.ts';
 import type { Db } from './database.ts';
 import * as m0001 from './migrations/20261127-0001-foundation.ts';
 import * as m0002 from './migrations/20261127-0002-division-data.ts';
@@ -17,8 +18,18 @@ const migrations: Record<string, Migration> = {
   '20261128-0100-dossier-audit': m0100,
 };
 
-function migrator(db: Db): Migrator {
-  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+/**
+ * On PostgreSQL the migration tables go into the connection's current schema explicitly: Kysely
+ * otherwise looks them up in every schema, and a second schema on the same server (tests give each
+ * file one) would make it skip creating its own.
+ */
+async function migrator(db: Db): Promise<Migrator> {
+  let migrationTableSchema: string | undefined;
+  if (engineOf(db) === 'postgres') {
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    migrationTableSchema = rows[0]?.schema;
+  }
+  return new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
 }
 
 function check(result: MigrationResultSet): string[] {
@@ -30,13 +41,13 @@ function check(result: MigrationResultSet): string[] {
 }
 
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  return check(await migrator(db).migrateToLatest());
+  return check(await (await migrator(db)).migrateToLatest());
 }
 
 export async function migrateDown(db: Db): Promise<string[]> {
-  return check(await migrator(db).migrateDown());
+  return check(await (await migrator(db)).migrateDown());
 }
 
 export async function migrationStatus(db: Db): Promise<{ name: string; executedAt: Date | undefined }[]> {
-  return (await migrator(db).getMigrations()).map((m) => ({ name: m.name, executedAt: m.executedAt }));
+  return (await (await migrator(db)).getMigrations()).map((m) => ({ name: m.name, executedAt: m.executedAt }));
 }

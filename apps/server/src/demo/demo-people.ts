@@ -1,3 +1,4 @@
+import { chinaToday } from '@xinxue/domain';
 import { readLedgerRow, type LedgerSource } from '@xinxue/domain';
 import { DivisionResolver } from '../modules/divisions/division-resolver.ts';
 import { Placer } from '../modules/ledger/import/placement.ts';
@@ -15,7 +16,7 @@ export async function loadDemoPeople(services: Services, count: number, seed = 2
   const generator = peopleGenerator(seed, services.config.cityCode);
   const resolver = await DivisionResolver.load(db);
   const placer = new Placer(db, resolver, services.config.cityCode, services.config.cityCode);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = chinaToday();
   const batches = new Map<LedgerSource, WriteItem[]>([['police', []], ['familyPlanning', []], ['civilAffairs', []]]);
 
   const flush = async (source: LedgerSource) => {

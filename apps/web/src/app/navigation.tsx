@@ -1,4 +1,5 @@
 import {
+  AimOutlined,
   ApartmentOutlined,
   ApiOutlined,
   AppstoreOutlined,
@@ -10,6 +11,7 @@ import {
   IdcardOutlined,
   KeyOutlined,
   SafetyCertificateOutlined,
+  StarOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
@@ -109,6 +111,30 @@ export const pages: PageEntry[] = [
     requires: 'people:write',
     placement: 'none',
     page: page(() => import('../features/surveys/components/survey-check-page'), 'SurveyCheckPage'),
+  },
+  {
+    path: '/talent',
+    label: '优秀分子',
+    icon: <StarOutlined />,
+    requires: 'people:read',
+    summary: '优秀分子数据库：列入理由、推荐人、发现途径，按途径统计',
+    page: page(() => import('../features/talent/components/talent-page'), 'TalentPage'),
+  },
+  {
+    path: '/targets',
+    label: '重点培养对象',
+    icon: <AimOutlined />,
+    requires: 'people:read',
+    summary: '重点培养对象的跟踪联系，逾期未联系名单，村级后备干部和外出青年',
+    page: page(() => import('../features/talent/components/targets-page'), 'TargetsPage'),
+  },
+  {
+    path: '/targets/:id',
+    label: '培养对象详情',
+    icon: <AimOutlined />,
+    requires: 'people:read',
+    placement: 'none',
+    page: page(() => import('../features/talent/components/target-page'), 'TargetPage'),
   },
   {
     path: '/orgs',

@@ -1,3 +1,4 @@
+import { chinaToday } from '@xinxue/domain';
 import { PassThrough } from 'node:stream';
 import { codeName, fiveItemLabels, fiveItems, maskIdNumber, maskPhone } from '@xinxue/domain';
 import ExcelJS from 'exceljs';
@@ -51,7 +52,7 @@ export class LedgerExport {
         phones.set(f.person_id, list);
       }
     }
-    const today = new Date().toISOString().slice(0, 10);
+    const today = chinaToday();
     const cutoff = new Date(Date.parse(`${today}T00:00:00Z`) - this.ledger.fiveItemsMaxAgeDays * 86_400_000).toISOString();
     const lines = rows.map((r) => {
       const id = r.id_number_enc ? this.crypto.decrypt(r.id_number_enc) : '';

@@ -1,3 +1,4 @@
+import { chinaToday } from '@xinxue/domain';
 import {
   codeName, DEFAULT_FIVE_ITEMS_MAX_AGE_DAYS, type FactSource, fiveItemsStatus, type FiveItem, hasPermission, maskIdNumber, maskPhone, sourceLabels, staleCutoff,
 } from '@xinxue/domain';
@@ -11,6 +12,7 @@ import { scopedPeople, withinPrefix } from '../../lib/scope.ts';
 import type { AuditLogService } from '../audit-log/audit-log.service.ts';
 import type { DivisionsService } from '../divisions/divisions.service.ts';
 import { type FactKind, factKeyLabels, factKindLabels } from './facts.ts';
+import { fiveItemDates, fiveItemsClearSql } from './five-items-sql.ts';
 import type { PersonWriter } from './person-writer.ts';
 
 export interface PeopleFilter {
@@ -62,7 +64,7 @@ export class LedgerService {
   ) {}
 
   private today(): string {
-    return new Date().toISOString().slice(0, 10);
+    return chinaToday();
   }
 
   /** The people query with the scope and the filters applied (merged duplicates left out). */
@@ -75,7 +77,7 @@ export class LedgerService {
     if (f.occupationGroup) q = q.where('people.occupation_group', '=', f.occupationGroup);
     if (f.completeness) {
       const cutoff = staleCutoff(this.today(), this.fiveItemsMaxAgeDays);
-      const clear = sql<SqlBool>`(people.hukou_at >= ${cutoff} and people.movement_at >= ${cutoff} and people.work_address_at >= ${cutoff} and people.occupation_at >= ${cutoff} and people.contact_at >= ${cutoff})`;
+      const clear = fiveItemsClearSql(cutoff);
       q = f.completeness === 'complete' ? q.where(clear) : q.where(sql<SqlBool>`not coalesce(${clear}, false)`);
     }
     if (f.flag === 'talent') q = q.where('people.id', 'in', this.db.selectFrom('talent_entries').select('person_id').where('withdrawn_at', 'is', null));
@@ -135,7 +137,7 @@ export class LedgerService {
       employer: r.employer,
       occupationGroup: r.occupation_group,
       occupationGroupName: codeName('occupationGroup', r.occupation_group),
-      fiveItems: fiveItemsStatus({ hukou: r.hukou_at, movedOn: r.movement_at, workAddress: r.work_address_at, occupation: r.occupation_at, contact: r.contact_at }, today, this.fiveItemsMaxAgeDays),
+      fiveItems: fiveItemsStatus(fiveItemDates(r), today, this.fiveItemsMaxAgeDays),
     };
   }
 
@@ -230,7 +232,7 @@ export class LedgerService {
         ok('work_address_at').as('workAddress'),
         ok('occupation_at').as('occupation'),
         ok('contact_at').as('contact'),
-        sql<number>`sum(case when people.hukou_at >= ${cutoff} and people.movement_at >= ${cutoff} and people.work_address_at >= ${cutoff} and people.occupation_at >= ${cutoff} and people.contact_at >= ${cutoff} then 1 else 0 end)`.as('complete'),
+        sql<number>`sum(case when ${fiveItemsClearSql(cutoff)} then 1 else 0 end)`.as('complete'),
       ])
       .groupBy(sql`1`)
       .orderBy(sql`1`)

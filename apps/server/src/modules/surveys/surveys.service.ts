@@ -1,4 +1,6 @@
-import { DEFAULT_FIVE_ITEMS_MAX_AGE_DAYS, fiveItemsStatus, type FiveItem, isWithinScope, maskPhone, staleCutoff, toDivisionCode12 } from '@xinxue/domain';
+import { chinaToday } from '@xinxue/domain';
+import { fiveItemDates, fiveItemsClearSql } from '../ledger/five-items-sql.ts';
+import { DEFAULT_FIVE_ITEMS_MAX_AGE_DAYS, fiveItemsStatus, isWithinScope, maskPhone, staleCutoff, toDivisionCode12 } from '@xinxue/domain';
 import { type Expression, type SelectQueryBuilder, sql, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { LOCK_KEYS, takeWriteLock } from '../../db/dialect.ts';
@@ -80,7 +82,7 @@ export class SurveysService {
   ) {}
 
   private today(): string {
-    return new Date().toISOString().slice(0, 10);
+    return chinaToday();
   }
 
   /** Ids of the grids the scope covers: by division, and for a grid worker only their assigned grids. */
@@ -159,7 +161,7 @@ export class SurveysService {
   /** Five items all present and recorded since the cut-off: the ledger's completeness, as SQL. */
   private completeSql(): Expression<SqlBool> {
     const cutoff = staleCutoff(this.today(), this.fiveItemsMaxAgeDays);
-    return sql<SqlBool>`(people.hukou_at >= ${cutoff} and people.movement_at >= ${cutoff} and people.work_address_at >= ${cutoff} and people.occupation_at >= ${cutoff} and people.contact_at >= ${cutoff})`;
+    return fiveItemsClearSql(cutoff);
   }
 
   /** People of a survey's grids (in scope, not merged) with their latest check in that survey. */
@@ -266,7 +268,7 @@ export class SurveysService {
           employer: r.employer, workAddress: text('work', 'address'), occupation: text('work', 'occupation'), residenceAddress: text('residence', 'address'),
           hukouAddress: text('hukou', 'address'), movedOn: r.moved_on, phones: Array.isArray(phones) ? phones.map(maskPhone) : [],
         },
-        fiveItems: fiveItemsStatus({ hukou: r.hukou_at, movedOn: r.movement_at, workAddress: r.work_address_at, occupation: r.occupation_at, contact: r.contact_at } satisfies Record<FiveItem, string | null>, today, this.fiveItemsMaxAgeDays),
+        fiveItems: fiveItemsStatus(fiveItemDates(r), today, this.fiveItemsMaxAgeDays),
         check: r.outcome ? { outcome: r.outcome, checkedAt: r.checked_at!, checkedBy: r.checked_by_name, note: r.note, destination: r.destination } : null,
       });
     }

@@ -1,3 +1,4 @@
+import { chinaToday } from '@xinxue/domain';
 import {
   ageOn, type ContactChannel, contactChannelLabels, type FoundVia, foundViaLabels, followUpStatus, isWithinScope, MAX_CADENCE_DAYS, MIN_CADENCE_DAYS, maskIdNumber, YOUTH_MAX_AGE,
 } from '@xinxue/domain';
@@ -12,7 +13,7 @@ import type { LedgerService } from '../ledger/ledger.service.ts';
 /** Called when a cultivation target becomes an applicant; the development workflow registers here. */
 export type ApplicantListener = (tx: Db, event: { targetId: number; personId: number; appliedOn: string; actor: Actor }) => Promise<void>;
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => chinaToday();
 
 /**
  * Outstanding people (优秀分子) with why, by whom and how they were found; cultivation targets

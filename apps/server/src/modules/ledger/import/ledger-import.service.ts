@@ -1,3 +1,4 @@
+import { chinaToday } from '@xinxue/domain';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { PassThrough } from 'node:stream';
@@ -158,7 +159,7 @@ export class LedgerImportService {
     request.onStarted?.(importId);
     const resolver = await DivisionResolver.load(this.db);
     const placer = new Placer(this.db, resolver, this.cityPrefix, request.scopePrefix);
-    const today = now().slice(0, 10);
+    const today = chinaToday();
     const summary: ImportSummary = { importId, file: request.fileName, source: request.source, rows: 0, created: 0, updated: 0, unchanged: 0, linkedWithoutId: 0, queuedForReview: 0, conflicts: 0, rejected: [] };
     const started = performance.now();
     let batch: FileRow[] = [];

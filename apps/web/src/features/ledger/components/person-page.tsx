@@ -6,6 +6,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { QueryError } from '../../../components/query-error';
 import { ApiError } from '../../../lib/api-client';
 import { useCan } from '../../../lib/authorization';
+import { PersonTalentActions } from '../../talent/components/person-talent-actions';
 import { usePerson, type PersonDetail } from '../api/get-person';
 import type { RevealField } from '../api/reveal-person';
 import { currentValues, fiveItemSources, type CurrentValue } from '../current-values';
@@ -169,6 +170,7 @@ function PersonView({ personId }: { personId: number }) {
           </Card>
         </Col>
       </Row>
+      <PersonTalentActions personId={p.id} personName={p.name} divisionCode={p.divisionCode} />
       <PersonHistory history={p.history} />
       {p.merges.length > 0 && <PersonMerges personId={p.id} merges={p.merges} canWrite={canWrite} />}
       {revealing && (
