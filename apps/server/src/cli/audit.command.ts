@@ -1,19 +1,21 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { chinaToday, isIsoDate } from '@xinxue/domain/calendar/index';
 import { formatAuditReport } from '@xinxue/domain/dossier/index';
 import { registry } from '@xinxue/domain/rules/index';
 import { type CitySettings, defaultCitySettings, parseSettingsDocument } from '@xinxue/domain/settings/index';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { AppError } from '../lib/errors.ts';
-import { auditDossierValue } from '../modules/dossier-audit/dossier-audit.service.ts';
+import { auditDossierPath } from '../modules/dossier-audit/dossier-file.ts';
 
 /**
  * `xinxue audit FILE`: the same audit as POST /api/audit, on a local file, without a database
  * (the file is the input; settings come from --settings, e.g. a copy of GET /api/audit/settings).
+ * The file is read in chunks (modules/dossier-audit/dossier-file.ts), so its size is not limited
+ * by memory.
  * Exit codes: 0 audited (whatever was found), 1 the command could not run, 2 the file is malformed.
  */
-const PROGRESS_FROM = 1000;
+/** About a thousand dossiers: smaller files are done before a bar would be worth drawing. */
+const PROGRESS_FROM_BYTES = 4 * 1024 * 1024;
 
 interface Options {
   json?: boolean;
@@ -57,23 +59,15 @@ function run(file: string, o: Options): void {
   const asOf = o.asOf ?? chinaToday();
   if (!isIsoDate(asOf)) throw new Error(`--as-of “${asOf}” 不是有效日期，应为 YYYY-MM-DD`);
   const settings = loadSettings(o.settings);
-  const value = readJson(file, '档案文件');
-  const total = Array.isArray((value as { dossiers?: unknown }).dossiers) ? (value as { dossiers: unknown[] }).dossiers.length : 0;
+  if (!existsSync(file)) throw new Error(`无法读取档案文件 ${file}：文件不存在`);
   // The bar goes to stderr, and only for a person at a terminal: it never mixes into --json output.
-  const bar = process.stderr.isTTY && total >= PROGRESS_FROM ? new SingleBar({ format: '审核 [{bar}] {value}/{total} 份', stream: process.stderr, hideCursor: true }) : undefined;
-  bar?.start(total, 0);
-  try {
-    const result = auditDossierValue(value, settings, { asOf, explain: o.explain ?? false }, (done) => bar?.update(done));
-    bar?.stop();
-    process.stdout.write(o.json ? `${JSON.stringify(result)}\n` : formatAuditReport(result, { verbose: o.verbose ?? false }));
-  } catch (error) {
-    bar?.stop();
-    if (error instanceof AppError && error.code === 'DOSSIER_FORMAT_INVALID') {
-      const { errors, truncated } = error.details as { errors: { path: string; message: string }[]; truncated: boolean };
-      throw new Refused(`档案文件不符合 xinxue-dossier/1 格式（${errors.length}${truncated ? '余' : ''} 处错误），未做任何审核`, errors.map((e) => `  ${e.path}：${e.message}`));
-    }
-    throw error;
-  }
+  const large = statSync(file).size >= PROGRESS_FROM_BYTES;
+  const bar = process.stderr.isTTY && large ? new SingleBar({ format: '审核 [{bar}] {percentage}%　{value}/{total} MB', stream: process.stderr, hideCursor: true }) : undefined;
+  bar?.start(Math.ceil(statSync(file).size / 1e6), 0);
+  const outcome = auditDossierPath(file, settings, { asOf, explain: o.explain ?? false }, (done) => bar?.update(Math.floor(done / 1e6)));
+  bar?.stop();
+  if (!outcome.ok) throw new Refused(`档案文件不符合 xinxue-dossier/1 格式（${outcome.errors.length}${outcome.truncated ? '余' : ''} 处错误），未做任何审核`, outcome.errors.map((e) => `  ${e.path}：${e.message}`));
+  process.stdout.write(o.json ? `${JSON.stringify(outcome.result)}\n` : formatAuditReport(outcome.result, { verbose: o.verbose ?? false }));
 }
 
 export function registerAuditCommand(program: Command): void {

@@ -1,8 +1,8 @@
 import { parseIdNumber } from '../idnumber/idnumber.ts';
 import { isIsoDate } from '../calendar/dates.ts';
-import { valueAtPath } from './date-fields.ts';
-import { type Dossier, type DossierFile, DOSSIER_FORMAT, dossierFileSchema } from './format.ts';
-import { type FormatError, childPath, validate } from './schema-dsl.ts';
+import { rememberLatestDate, valueAtPath } from './date-fields.ts';
+import { type Dossier, type DossierFile, dossierFileSchema, dossierSchema } from './format.ts';
+import { type FormatError, childPath, s, validate } from './schema-dsl.ts';
 
 /**
  * Reads `xinxue-dossier/1`. Unknown fields and wrong types are errors naming their JSON path; a
@@ -11,6 +11,9 @@ import { type FormatError, childPath, validate } from './schema-dsl.ts';
 export type ReadResult = { ok: true; file: DossierFile } | { ok: false; errors: FormatError[]; truncated: boolean };
 
 export const MAX_REPORTED_ERRORS = 1000;
+
+/** The file without looking inside the dossiers (each is checked on its own below). */
+export const envelopeSchema = s.object({ format: dossierFileSchema.fields.format, dossiers: s.array(s.unknown()) });
 
 /** Rules that span fields: the shape is already known to be right when these run. */
 function checkDossier(d: Dossier, path: string, errors: FormatError[]): void {
@@ -31,23 +34,49 @@ function checkDossier(d: Dossier, path: string, errors: FormatError[]): void {
   }
 }
 
+/**
+ * Checks one dossier of a file (shape, then the cross-field rules, and ids unique across the
+ * file); returns it when it has no error. Shared by the whole-file reader and the streaming one.
+ */
+export class DossierChecker {
+  readonly errors: FormatError[] = [];
+  private readonly seen = new Map<string, number>();
+
+  get full(): boolean {
+    return this.errors.length >= MAX_REPORTED_ERRORS;
+  }
+
+  check(value: unknown, index: number): Dossier | undefined {
+    if (this.full) return undefined;
+    const path = `$.dossiers[${index}]`;
+    const before = this.errors.length;
+    const latest = validate(dossierSchema, value, path, this.errors, MAX_REPORTED_ERRORS);
+    if (this.errors.length > before) return undefined;
+    const d = value as Dossier;
+    const first = this.seen.get(d.id);
+    if (first !== undefined) this.errors.push({ path: `${path}.id`, message: `档案编号 “${d.id}” 与 $.dossiers[${first}] 重复` });
+    else this.seen.set(d.id, index);
+    checkDossier(d, path, this.errors);
+    if (this.errors.length > before) return undefined;
+    rememberLatestDate(d, latest);
+    return d;
+  }
+
+  failure(): Extract<ReadResult, { ok: false }> {
+    return { ok: false, errors: this.errors.slice(0, MAX_REPORTED_ERRORS), truncated: this.full };
+  }
+}
+
 /** Validates an already parsed JSON value. */
 export function readDossierFile(value: unknown): ReadResult {
-  const errors: FormatError[] = [];
-  validate(dossierFileSchema, value, '$', errors, MAX_REPORTED_ERRORS);
-  if (errors.length === 0) {
-    const file = value as DossierFile;
-    const seen = new Map<string, number>();
-    file.dossiers.forEach((d, i) => {
-      const path = `$.dossiers[${i}]`;
-      const first = seen.get(d.id);
-      if (first !== undefined) errors.push({ path: `${path}.id`, message: `档案编号 “${d.id}” 与 $.dossiers[${first}] 重复` });
-      else seen.set(d.id, i);
-      checkDossier(d, path, errors);
-    });
+  const checker = new DossierChecker();
+  // The envelope first, then each dossier on its own, so each dossier's latest date is known.
+  validate(envelopeSchema, value, '$', checker.errors, MAX_REPORTED_ERRORS);
+  if (checker.errors.length === 0) {
+    const dossiers = (value as { dossiers: unknown[] }).dossiers;
+    for (let i = 0; i < dossiers.length && !checker.full; i++) checker.check(dossiers[i], i);
   }
-  if (errors.length > 0) return { ok: false, errors: errors.slice(0, MAX_REPORTED_ERRORS), truncated: errors.length >= MAX_REPORTED_ERRORS };
-  return { ok: true, file: value as DossierFile };
+  return checker.errors.length > 0 ? checker.failure() : { ok: true, file: value as DossierFile };
 }
 
 /** Parses and validates the text of a file. */
@@ -60,6 +89,3 @@ export function readDossierText(text: string): ReadResult {
   }
   return readDossierFile(value);
 }
-
-/** A one-line description of the format for error messages and help texts. */
-export const formatDescription = `${DOSSIER_FORMAT}：{ "format": "${DOSSIER_FORMAT}", "dossiers": [ … ] }`;

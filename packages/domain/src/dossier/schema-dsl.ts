@@ -108,70 +108,152 @@ export function childPath(path: string, key: string): string {
   return IDENTIFIER.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
 }
 
-/** Appends the errors of `value` against `schema` to `errors`; stops adding beyond `limit`. */
-export function validate(schema: Schema, value: unknown, path: string, errors: FormatError[], limit = 1000): void {
-  if (errors.length >= limit) return;
+/** A path kept as segments and joined only when an error is reported (most values have none). */
+type Segments = (string | number)[];
+
+function join(root: string, segs: Segments): string {
+  let path = root;
+  for (const seg of segs) path = typeof seg === 'number' ? `${path}[${seg}]` : childPath(path, seg);
+  return path;
+}
+
+interface Run {
+  root: string;
+  segs: Segments;
+  errors: FormatError[];
+  limit: number;
+  /** The latest valid date seen: the auditor's R-NO-FUTURE reuses it instead of walking again. */
+  latest: string;
+}
+
+type Check = (value: unknown, run: Run) => void;
+
+function fail(run: Run, message: string, extra?: string | number): void {
+  if (run.errors.length >= run.limit) return;
+  if (extra !== undefined) run.segs.push(extra);
+  run.errors.push({ path: join(run.root, run.segs), message });
+  if (extra !== undefined) run.segs.pop();
+}
+
+/**
+ * Compiles a schema into nested closures once, so checking a value is a chain of direct calls
+ * (no dispatch on the schema kind per value): the reader checks every field of every dossier.
+ */
+function compile(schema: Schema): Check {
   switch (schema.kind) {
-    case 'string':
-      if (typeof value !== 'string') errors.push({ path, message: wrongType('字符串', value) });
-      else if (schema.nonEmpty && value.trim() === '') errors.push({ path, message: '不能为空' });
-      else if (schema.pattern && !schema.pattern.test(value)) errors.push({ path, message: `格式不正确：应为${schema.patternLabel}` });
-      return;
+    case 'string': {
+      const { nonEmpty, pattern, patternLabel } = schema;
+      return (value, run) => {
+        if (typeof value !== 'string') fail(run, wrongType('字符串', value));
+        else if (nonEmpty && value.trim() === '') fail(run, '不能为空');
+        else if (pattern && !pattern.test(value)) fail(run, `格式不正确：应为${patternLabel}`);
+      };
+    }
     case 'date':
-      if (typeof value !== 'string') errors.push({ path, message: wrongType('日期字符串（YYYY-MM-DD）', value) });
-      else if (!isIsoDate(value)) errors.push({ path, message: `“${value}” 不是有效日期，应为 YYYY-MM-DD` });
-      return;
+      return (value, run) => {
+        if (typeof value !== 'string') fail(run, wrongType('日期字符串（YYYY-MM-DD）', value));
+        else if (!isIsoDate(value)) fail(run, `“${value}” 不是有效日期，应为 YYYY-MM-DD`);
+        else if (value > run.latest) run.latest = value;
+      };
     case 'timestamp':
-      if (typeof value !== 'string') errors.push({ path, message: wrongType('带时区的时间戳字符串', value) });
-      else if (!isTimestamp(value)) errors.push({ path, message: `“${value}” 不是带时区的 ISO 8601 时间戳（如 2026-05-20T09:30:00+08:00）` });
-      return;
-    case 'int':
-      if (typeof value !== 'number' || !Number.isInteger(value)) errors.push({ path, message: wrongType('整数', value) });
-      else if (value < schema.min || value > schema.max) errors.push({ path, message: `应在 ${schema.min} 至 ${schema.max} 之间，实际为 ${value}` });
-      return;
-    case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) errors.push({ path, message: wrongType('数字', value) });
-      else if (value < schema.min) errors.push({ path, message: `不能小于 ${schema.min}` });
-      return;
+      return (value, run) => {
+        if (typeof value !== 'string') fail(run, wrongType('带时区的时间戳字符串', value));
+        else if (!isTimestamp(value)) fail(run, `“${value}” 不是带时区的 ISO 8601 时间戳（如 2026-05-20T09:30:00+08:00）`);
+      };
+    case 'int': {
+      const { min, max } = schema;
+      return (value, run) => {
+        if (typeof value !== 'number' || !Number.isInteger(value)) fail(run, wrongType('整数', value));
+        else if (value < min || value > max) fail(run, `应在 ${min} 至 ${max} 之间，实际为 ${value}`);
+      };
+    }
+    case 'number': {
+      const { min } = schema;
+      return (value, run) => {
+        if (typeof value !== 'number' || !Number.isFinite(value)) fail(run, wrongType('数字', value));
+        else if (value < min) fail(run, `不能小于 ${min}`);
+      };
+    }
     case 'bool':
-      if (typeof value !== 'boolean') errors.push({ path, message: wrongType('布尔值（true/false）', value) });
-      return;
-    case 'literal':
-      if (value !== schema.value) errors.push({ path, message: `应为 “${schema.value}”，实际为 ${JSON.stringify(value)}` });
-      return;
-    case 'enum':
-      if (typeof value !== 'string' || !schema.values.includes(value)) errors.push({ path, message: `应为以下之一：${schema.values.join('、')}；实际为 ${JSON.stringify(value)}` });
-      return;
-    case 'array':
-      if (!Array.isArray(value)) {
-        errors.push({ path, message: wrongType('数组', value) });
-        return;
-      }
-      for (let i = 0; i < value.length; i++) validate(schema.item, value[i], `${path}[${i}]`, errors, limit);
-      return;
-    case 'record':
-      if (typeOf(value) !== 'object') {
-        errors.push({ path, message: wrongType('对象', value) });
-        return;
-      }
-      for (const [k, v] of Object.entries(value as Record<string, unknown>)) validate(schema.value, v, `${path}[${JSON.stringify(k)}]`, errors, limit);
-      return;
+      return (value, run) => {
+        if (typeof value !== 'boolean') fail(run, wrongType('布尔值（true/false）', value));
+      };
+    case 'literal': {
+      const expected = schema.value;
+      return (value, run) => {
+        if (value !== expected) fail(run, `应为 “${expected}”，实际为 ${JSON.stringify(value)}`);
+      };
+    }
+    case 'enum': {
+      const values = new Set(schema.values);
+      const label = schema.values.join('、');
+      return (value, run) => {
+        if (typeof value !== 'string' || !values.has(value)) fail(run, `应为以下之一：${label}；实际为 ${JSON.stringify(value)}`);
+      };
+    }
     case 'unknown':
-      return;
+      return () => undefined;
+    case 'array': {
+      const item = compile(schema.item);
+      return (value, run) => {
+        if (!Array.isArray(value)) return fail(run, wrongType('数组', value));
+        for (let i = 0; i < value.length && run.errors.length < run.limit; i++) {
+          run.segs.push(i);
+          item(value[i], run);
+          run.segs.pop();
+        }
+      };
+    }
+    case 'record': {
+      const item = compile(schema.value);
+      return (value, run) => {
+        if (typeOf(value) !== 'object') return fail(run, wrongType('对象', value));
+        for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+          run.segs.push(k);
+          item(v, run);
+          run.segs.pop();
+        }
+      };
+    }
     case 'object': {
-      if (typeOf(value) !== 'object') {
-        errors.push({ path, message: wrongType('对象', value) });
-        return;
-      }
-      const record = value as Record<string, unknown>;
-      for (const [name, fieldSchema, optional] of schema.entries) {
-        const v = record[name];
-        if (v === undefined) {
-          if (!optional) errors.push({ path: `${path}.${name}`, message: '缺少必填字段' });
-        } else validate(fieldSchema, v, `${path}.${name}`, errors, limit);
-      }
-      for (const key in record) if (!schema.known.has(key)) errors.push({ path: childPath(path, key), message: '未知字段（格式中没有此字段）' });
-      return;
+      const names = schema.entries.map((e) => e[0]);
+      const checks = schema.entries.map((e) => compile(e[1]));
+      const optional = schema.entries.map((e) => e[2]);
+      const known = schema.known;
+      return (value, run) => {
+        if (typeOf(value) !== 'object') return fail(run, wrongType('对象', value));
+        const record = value as Record<string, unknown>;
+        let present = 0;
+        for (let i = 0; i < names.length; i++) {
+          const name = names[i]!;
+          const v = record[name];
+          if (v === undefined) {
+            if (!optional[i]) fail(run, '缺少必填字段', name);
+            continue;
+          }
+          present += 1;
+          run.segs.push(name);
+          checks[i]!(v, run);
+          run.segs.pop();
+        }
+        // Counting first avoids scanning keys in the usual case where every key is known.
+        const keys = Object.keys(record);
+        if (keys.length !== present) for (const key of keys) if (!known.has(key)) fail(run, '未知字段（格式中没有此字段）', key);
+      };
     }
   }
+}
+
+const compiledChecks = new WeakMap<Schema, Check>();
+
+/**
+ * Appends the errors of `value` against `schema` to `errors`; stops adding beyond `limit`.
+ * Returns the latest date found ('' when none).
+ */
+export function validate(schema: Schema, value: unknown, path: string, errors: FormatError[], limit = 1000): string {
+  let check = compiledChecks.get(schema);
+  if (!check) compiledChecks.set(schema, (check = compile(schema)));
+  const run: Run = { root: path, segs: [], errors, limit, latest: '' };
+  check(value, run);
+  return run.latest;
 }

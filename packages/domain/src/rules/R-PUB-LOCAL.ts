@@ -9,7 +9,8 @@ export const rule: RuleModule = {
   name: '其他环节公示（本地）',
   text: '本地规定：在设定的环节（确定入党积极分子、接收预备党员、预备党员转正；以及2014年版下确定发展对象）进行公示，公示期不少于设定的工作日数，公示结束后才能进行该环节。全国性规定只在2026年版确定发展对象时要求公示。宜昌市各环节公示的具体要求尚待确认，本规则默认关闭。',
   versions: ['LOCAL'],
-  severity: 'WARN',
+  // rules.md: LOCAL→BLOCK; the source article refuses approval without a notice (六个不批 #6).
+  severity: 'BLOCK',
   source: `地方做法（4个节点公示不少于5个工作日、公示7天等）；${SOURCE_ARTICLE}；${DOC}（2026年）第十三条`,
   step: 7,
   defaultEnabled: false,

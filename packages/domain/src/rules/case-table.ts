@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkingDayCalendar } from '../calendar/working-days.ts';
 import type { Dossier } from '../dossier/format.ts';
-import { type CitySettings, type RuleSetting, defaultCitySettings } from '../settings/city-settings.ts';
+import { type Boundaries, type CitySettings, type RuleSetting, defaultCitySettings } from '../settings/city-settings.ts';
 import { resolveSettings } from '../settings/resolve.ts';
 import { evaluateDossier, evaluateFile } from './engine.ts';
 import { FIXTURE_AS_OF, exampleDossier } from './fixtures.ts';
-import { ruleById } from './registry.ts';
+import { registry, ruleById } from './registry.ts';
 import type { Finding, RuleModule } from './types.ts';
 
 /**
@@ -20,7 +20,7 @@ export interface Case {
   from?: () => Dossier;
   /** Other dossiers in the same file (for checks across dossiers). */
   others?: () => Dossier[];
-  settings?: Partial<Omit<CitySettings, 'rules'>> & { rules?: Record<string, RuleSetting> };
+  settings?: Partial<Omit<CitySettings, 'rules' | 'boundaries'>> & { boundaries?: Partial<Boundaries>; rules?: Record<string, RuleSetting> };
   asOf?: string;
 }
 
@@ -33,18 +33,25 @@ export interface InvalidCase extends Case {
   message?: RegExp | string;
 }
 
+function mergeRules(...layers: Record<string, RuleSetting>[]): Record<string, RuleSetting> {
+  const out: Record<string, RuleSetting> = {};
+  for (const layer of layers) for (const [id, setting] of Object.entries(layer)) out[id] = { ...out[id], ...setting, params: { ...out[id]?.params, ...setting.params } };
+  return out;
+}
+
 export function runCase(rule: RuleModule, c: Case): Finding[] {
   const d = c.from ? c.from() : exampleDossier();
   c.change?.(d);
   const ids = rule.aliasOf ? [...rule.aliasOf] : [rule.id];
-  const rules = ids.map((id) => ruleById(id)!);
+  // A rule that judges after the others (R-VIOLATION) needs them to have run.
+  const rules = rule.phase === 'after' ? registry : ids.map((id) => ruleById(id)!);
   const given = c.settings ?? {};
   const settings: CitySettings = {
     ...defaultCitySettings,
     ...given,
     boundaries: { ...defaultCitySettings.boundaries, ...given.boundaries },
     // The rule under test runs even when it is a LOCAL rule that is off by default.
-    rules: { ...defaultCitySettings.rules, ...Object.fromEntries(ids.map((id) => [id, { enabled: true }])), ...given.rules },
+    rules: mergeRules(defaultCitySettings.rules, Object.fromEntries(ids.map((id) => [id, { enabled: true }])), given.rules ?? {}),
   };
   const engine = {
     asOf: c.asOf ?? FIXTURE_AS_OF,
@@ -52,10 +59,12 @@ export function runCase(rule: RuleModule, c: Case): Finding[] {
     calendar: createWorkingDayCalendar({ overrides: settings.calendar }),
     rules,
   };
-  const others = c.others?.() ?? [];
+  const all = [d, ...(c.others?.() ?? [])];
   const own = evaluateDossier(d, engine);
-  const fromFile = evaluateFile([d, ...others], engine).get(0) ?? [];
-  return [...own, ...fromFile];
+  const keys = new Map(rules.filter((r) => r.fileKey).map((r) => [r.id, all.map((x) => r.fileKey!(x))]));
+  const fromFile = evaluateFile(keys, engine).get(0) ?? [];
+  const wanted = new Set(ids);
+  return [...own, ...fromFile].filter((f) => wanted.has(f.rule));
 }
 
 function keysOf(rule: RuleModule, findings: Finding[]): string[] {

@@ -27,14 +27,35 @@ function show(value: FactValue): string {
   return String(value);
 }
 
+const templates = new Map<string, string[]>();
+
+/** Fills {placeholders}; templates are split once (odd parts are names). */
 export function fillMessage(template: string, values: Record<string, FactValue>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? show(values[name]!) : whole));
+  let parts = templates.get(template);
+  if (!parts) templates.set(template, (parts = template.split(/\{(\w+)\}/)));
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    out += (name in values ? show(values[name]!) : `{${name}}`) + parts[i + 1]!;
+  }
+  return out;
 }
 
 function template(rule: RuleModule, key: string): { severity: Severity; text: string } {
   const m = rule.messages[key];
   if (m === undefined) throw new Error(`${rule.id} has no message "${key}"`);
   return typeof m === 'string' ? { severity: rule.severity, text: m } : { severity: m[0], text: m[1] };
+}
+
+const contexts = new WeakMap<Engine, Map<string, RuleContext>>();
+
+/** One context per engine and rule, made once: building closures per dossier showed in profiles. */
+function cachedContext(engine: Engine, rule: RuleModule): RuleContext {
+  let byRule = contexts.get(engine);
+  if (!byRule) contexts.set(engine, (byRule = new Map()));
+  let ctx = byRule.get(rule.id);
+  if (!ctx) byRule.set(rule.id, (ctx = ruleContext(engine, rule)));
+  return ctx;
 }
 
 export function ruleContext(engine: Engine, rule: RuleModule, prior: readonly Finding[] = []): RuleContext {
@@ -92,10 +113,10 @@ function cannotVerify(rule: RuleModule, error: CalendarYearMissingError, engine:
   };
 }
 
-function run(rule: RuleModule, facts: Facts, engine: Engine, prior: readonly Finding[], out: Finding[]): void {
+function run(rule: RuleModule, facts: Facts, engine: Engine, ctx: RuleContext, out: Finding[]): void {
   let hits: Hit[];
   try {
-    hits = rule.evaluate(facts, ruleContext(engine, rule, prior));
+    hits = rule.evaluate(facts, ctx);
   } catch (error) {
     if (error instanceof CalendarYearMissingError) {
       out.push(cannotVerify(rule, error, engine));
@@ -113,21 +134,44 @@ export function isEnabled(engine: Engine, rule: RuleModule): boolean {
   return !rule.aliasOf && (engine.settings.rules.get(rule.id)?.enabled ?? true);
 }
 
+interface Active {
+  ordinary: [RuleModule, RuleContext][];
+  after: RuleModule[];
+}
+
+const activeRules = new WeakMap<Engine, Active>();
+
+/** The enabled rules with their contexts, worked out once per engine. */
+function active(engine: Engine): Active {
+  let a = activeRules.get(engine);
+  if (!a) {
+    const on = engine.rules.filter((r) => isEnabled(engine, r));
+    a = { ordinary: on.filter((r) => r.phase !== 'after').map((r) => [r, cachedContext(engine, r)]), after: on.filter((r) => r.phase === 'after') };
+    activeRules.set(engine, a);
+  }
+  return a;
+}
+
 /** All findings of one dossier, unsorted: ordinary rules first, then the `after` phase. */
 export function evaluateDossier(d: Dossier, engine: Engine): Finding[] {
   const facts = deriveFacts(d, engine.settings.boundaries);
   const out: Finding[] = [];
-  for (const rule of engine.rules) if (rule.phase !== 'after' && isEnabled(engine, rule)) run(rule, facts, engine, [], out);
-  for (const rule of engine.rules) if (rule.phase === 'after' && isEnabled(engine, rule)) run(rule, facts, engine, out.slice(), out);
+  const { ordinary, after } = active(engine);
+  for (let i = 0; i < ordinary.length; i++) run(ordinary[i]![0], facts, engine, ordinary[i]![1], out);
+  for (const rule of after) run(rule, facts, engine, ruleContext(engine, rule, out.slice()), out);
   return out;
 }
 
-/** Findings that need the whole file, by dossier index. */
-export function evaluateFile(dossiers: readonly Dossier[], engine: Engine): Map<number, Finding[]> {
+/** The rules that look across the file, with the key each dossier contributes to each. */
+export function fileRules(engine: Engine): RuleModule[] {
+  return engine.rules.filter((r) => r.evaluateFile && r.fileKey && isEnabled(engine, r));
+}
+
+/** Findings that need the whole file, by dossier index, from the keys collected per rule. */
+export function evaluateFile(keys: ReadonlyMap<string, readonly (string | undefined)[]>, engine: Engine): Map<number, Finding[]> {
   const out = new Map<number, Finding[]>();
-  for (const rule of engine.rules) {
-    if (!rule.evaluateFile || !isEnabled(engine, rule)) continue;
-    for (const [index, hits] of rule.evaluateFile(dossiers, ruleContext(engine, rule))) {
+  for (const rule of fileRules(engine)) {
+    for (const [index, hits] of rule.evaluateFile!(keys.get(rule.id) ?? [], cachedContext(engine, rule))) {
       for (const h of hits) {
         const f = toFinding(rule, h, engine);
         if (!f) continue;

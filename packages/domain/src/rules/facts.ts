@@ -16,17 +16,23 @@ export function deriveFacts(d: Dossier, boundaries: Boundaries): Facts {
     const parsed = parseIdNumber(d.person.idNumber, '2999-12-31');
     if (parsed.ok) birthDate = parsed.birthDate;
   }
-  const documents = new Map<DocumentType, IsoDate[]>();
-  for (const doc of d.documents ?? []) {
-    const list = documents.get(doc.type);
-    if (list) list.push(doc.on);
-    else documents.set(doc.type, [doc.on]);
-  }
+  let documents: Map<DocumentType, IsoDate[]> | undefined;
   return {
     d,
     birthDate,
     isMigrant: d.person.migrant !== undefined,
     probationEnd: d.admissionMeeting ? probationEndOf(d.admissionMeeting.on, boundaries) : undefined,
-    documents,
+    // Indexed on first use: only a few rules look at documents.
+    get documents() {
+      if (!documents) {
+        documents = new Map();
+        for (const doc of d.documents ?? []) {
+          const list = documents.get(doc.type);
+          if (list) list.push(doc.on);
+          else documents.set(doc.type, [doc.on]);
+        }
+      }
+      return documents;
+    },
   };
 }

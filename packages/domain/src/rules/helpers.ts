@@ -108,3 +108,13 @@ export function listingVersionDate(d: Dossier, ctx: RuleContext): IsoDate | unde
   if (transition === 'openCasesFollowNew' && on < switchDate && (!d.admissionMeeting || d.admissionMeeting.on >= switchDate)) return switchDate;
   return on;
 }
+
+/**
+ * The day from which the probationer may be confirmed: the end of probation, plus an extension
+ * already granted. The format records one confirmation decision; `extensionMonths` with outcome
+ * `confirm`/`cancel` is read as the extension granted before, with `extend` as the one decided now.
+ */
+export function confirmationDue(probationEnd: IsoDate, d: Dossier): IsoDate {
+  const c = d.confirmation;
+  return c && c.outcome !== 'extend' && c.extensionMonths ? addMonths(probationEnd, c.extensionMonths) : probationEnd;
+}

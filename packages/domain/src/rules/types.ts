@@ -101,8 +101,12 @@ export interface RuleModule {
   /** `after`: runs once the ordinary rules have judged the dossier. */
   phase?: 'after';
   evaluate(facts: Facts, ctx: RuleContext): Hit[];
-  /** Checks that need the whole file (batch size per meeting). */
-  evaluateFile?(dossiers: readonly Dossier[], ctx: RuleContext): Map<number, Hit[]>;
+  /**
+   * Checks across the whole file (batch size per meeting): the key each dossier contributes —
+   * all that is kept of it while a large file streams through — then hits by dossier index.
+   */
+  fileKey?(d: Dossier): string | undefined;
+  evaluateFile?(keys: readonly (string | undefined)[], ctx: RuleContext): Map<number, Hit[]>;
 }
 
 export function hit(key: string, values: Record<string, FactValue> = {}, options: { on?: IsoDate | undefined; step?: number } = {}): Hit {

@@ -100,7 +100,11 @@ export function settingsFromDocument(doc: SettingsDocument): CitySettings {
   const rules: Record<string, RuleSetting> = { ...base.rules };
   for (const [id, given] of Object.entries(doc.rules ?? {})) {
     const g = given as RuleSetting;
-    rules[id] = { ...rules[id], ...g, params: { ...rules[id]?.params, ...g.params } };
+    const merged: RuleSetting = { ...rules[id], ...g };
+    const params = { ...rules[id]?.params, ...g.params };
+    if (Object.keys(params).length > 0) merged.params = params;
+    else delete merged.params;
+    rules[id] = merged;
   }
   return {
     city: doc.city ?? base.city,

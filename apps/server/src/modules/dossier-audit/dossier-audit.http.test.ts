@@ -96,6 +96,7 @@ describe('audit rules and settings', () => {
   let app: FastifyInstance;
   let city: TestClient;
   let admin: TestClient;
+  // These tests change the settings, so they get a database of their own.
   beforeAll(async () => {
     ({ services, database } = await createTestServices());
     app = await createTestApp(services);

@@ -18,13 +18,16 @@ export interface AuditRequest {
 }
 
 /** Audits an already parsed file with the given settings; a malformed file throws DOSSIER_FORMAT_INVALID. */
-export function auditDossierValue(value: unknown, settings: CitySettings, request: AuditRequest, onProgress?: (done: number, total: number) => void): AuditResult {
+export function auditDossierValue(value: unknown, settings: CitySettings, request: AuditRequest): AuditResult {
   const read = readDossierFile(value);
-  if (!read.ok) {
-    const message = `档案文件有 ${read.errors.length}${read.truncated ? '余' : ''} 处错误，未做任何审核：${read.errors.slice(0, 3).map((e) => `${e.path} ${e.message}`).join('；')}`;
-    throw appError('DOSSIER_FORMAT_INVALID', message, { details: { errors: read.errors, truncated: read.truncated } });
-  }
-  return auditDossierFile(read.file, { asOf: request.asOf, settings, explain: request.explain ?? false, ...(onProgress ? { onProgress } : {}) });
+  if (!read.ok) throw formatInvalid(read.errors, read.truncated);
+  return auditDossierFile(read.file, { asOf: request.asOf, settings, explain: request.explain ?? false });
+}
+
+/** The one error for a malformed file, with every error's JSON path in `details.errors`. */
+export function formatInvalid(errors: readonly { path: string; message: string }[], truncated: boolean) {
+  const message = `档案文件有 ${errors.length}${truncated ? '余' : ''} 处错误，未做任何审核：${errors.slice(0, 3).map((e) => `${e.path} ${e.message}`).join('；')}`;
+  return appError('DOSSIER_FORMAT_INVALID', message, { details: { errors, truncated } });
 }
 
 export class DossierAuditService {

@@ -1,0 +1,104 @@
+/**
+ * Dossier audit benchmark (issue 4): a seeded generator writes 100,000 synthetic dossiers — clean
+ * ones at every stage and ~30 % with one seeded defect — to a xinxue-dossier/1 file (~400 MB), then
+ * the file is audited as `xinxue audit FILE --json` does it: read in 4 MB chunks, each dossier
+ * parsed, checked, judged by every rule, the xinxue-audit/1 result serialised.
+ * Target: under 10 s on one core, under 1 GB of memory. Reports dossiers per second and peak RSS.
+ *   npm run bench dossier-audit            (DOSSIERS=20000 npm run bench dossier-audit for a quick run)
+ * The VM is noisy (30–50 % run to run, more when other work runs): compare within one session.
+ */
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DossierStreamSplitter, syntheticDossiers } from '../packages/domain/src/dossier/index.ts';
+import { defaultCitySettings } from '../packages/domain/src/settings/index.ts';
+import { auditDossierPath } from '../apps/server/src/modules/dossier-audit/dossier-file.ts';
+
+const COUNT = Number(process.env.DOSSIERS ?? 100_000);
+const SEED = 20261127;
+const AS_OF = '2026-11-27';
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const d = process.cpuUsage(since);
+  return (d.user + d.system) / 1000;
+};
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'xinxue-audit-bench-'));
+const file = path.join(dir, 'dossiers.json');
+try {
+  // 1. The file (not timed): written dossier by dossier, never held whole.
+  let start = performance.now();
+  const fd = openSync(file, 'w');
+  writeSync(fd, '{"format":"xinxue-dossier/1","dossiers":[\n');
+  const seeded = new Map<string, string>();
+  let batch: string[] = [];
+  let n = 0;
+  for (const { dossier, defect } of syntheticDossiers({ count: COUNT, seed: SEED, asOf: AS_OF })) {
+    if (defect) seeded.set(dossier.id, defect);
+    batch.push(JSON.stringify(dossier));
+    if (++n % 2000 === 0 || n === COUNT) {
+      writeSync(fd, batch.join(',\n') + (n === COUNT ? '\n' : ',\n'));
+      batch = [];
+    }
+  }
+  writeSync(fd, ']}\n');
+  closeSync(fd);
+  const size = statSync(file).size;
+  console.log(`\n生成 ${COUNT.toLocaleString()} 份合成档案（种子 ${SEED}，其中 ${seeded.size.toLocaleString()} 份带一个预置缺陷）：${mb(size)}，用时 ${((performance.now() - start) / 1000).toFixed(1)} s（不计入）`);
+  // Calibration: the engine's own JSON.parse speed on this machine, to scale the figures below.
+  const sample = JSON.stringify([...syntheticDossiers({ count: 5000, seed: 1, asOf: AS_OF })].map((x) => x.dossier));
+  let parseBest = Infinity;
+  for (let r = 0; r < 3; r++) {
+    const t = performance.now();
+    JSON.parse(sample);
+    parseBest = Math.min(parseBest, performance.now() - t);
+  }
+  console.log(`本机校准：JSON.parse ${(Buffer.byteLength(sample) / 1024 / 1024 / (parseBest / 1000)).toFixed(0)} MB/s；负载 ${os.loadavg()[0]!.toFixed(1)}（${os.cpus().length} 核）`);
+  gc();
+  const baseRss = process.memoryUsage().rss;
+
+  // 2. Reading alone: chunks, split, JSON.parse of each dossier — the floor under any audit.
+  start = performance.now();
+  let cpu = process.cpuUsage();
+  let parsed = 0;
+  const splitter = new DossierStreamSplitter(() => parsed++);
+  const rfd = openSync(file, 'r');
+  const buffer = Buffer.allocUnsafe(4 * 1024 * 1024);
+  for (let k; (k = readSync(rfd, buffer, 0, buffer.length, null)) > 0; ) splitter.push(buffer.subarray(0, k));
+  closeSync(rfd);
+  splitter.end();
+  const readWall = performance.now() - start;
+  const readCpu = cpuMs(cpu);
+  gc();
+
+  // 3. The audit, as the CLI runs it, and the JSON it prints.
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  start = performance.now();
+  cpu = process.cpuUsage();
+  const outcome = auditDossierPath(file, defaultCitySettings, { asOf: AS_OF }, () => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  });
+  if (!outcome.ok) throw new Error(`the generated file is malformed: ${JSON.stringify(outcome.errors.slice(0, 3))}`);
+  const auditWall = performance.now() - start;
+  const auditCpu = cpuMs(cpu);
+  start = performance.now();
+  const json = JSON.stringify(outcome.result);
+  const outWall = performance.now() - start;
+  peak = Math.max(peak, process.memoryUsage().rss);
+  clearInterval(sampler);
+  const { summary, results } = outcome.result;
+  const missed = results.filter((r) => seeded.has(r.dossier) && !r.findings.some((f) => f.rule === seeded.get(r.dossier))).length;
+
+  const total = auditWall + outWall;
+  console.log(`读取（分块、切分、逐份 JSON.parse）：${(readWall / 1000).toFixed(2)} s，CPU ${(readCpu / 1000).toFixed(2)} s`);
+  console.log(`审核（读取 + 格式校验 + 全部规则）：${(auditWall / 1000).toFixed(2)} s，CPU ${(auditCpu / 1000).toFixed(2)} s`);
+  console.log(`输出 xinxue-audit/1（${mb(json.length)}）：${(outWall / 1000).toFixed(2)} s`);
+  console.log(`合计 ${(total / 1000).toFixed(2)} s　→ ${Math.round(COUNT / (total / 1000)).toLocaleString()} 份/秒（目标：10 万份 < 10 s）`);
+  console.log(`峰值内存 RSS ${mb(Math.max(peak, process.resourceUsage().maxRSS * 1024))}（审核前 ${mb(baseRss)}；目标 < 1 GB）`);
+  console.log(`结果：有否决项 ${summary.withBlock.toLocaleString()} 份，有警示项 ${summary.withWarn.toLocaleString()} 份；预置缺陷未被其规则发现 ${missed} 份`);
+  if (missed > 0) process.exitCode = 1;
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

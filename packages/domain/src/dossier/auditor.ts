@@ -1,0 +1,127 @@
+import type { IsoDate } from '../calendar/dates.ts';
+import { createWorkingDayCalendar } from '../calendar/working-days.ts';
+import { compareFindings, type Engine, evaluateDossier, evaluateFile, fileRules } from '../rules/engine.ts';
+import { registry, ruleById } from '../rules/registry.ts';
+import type { Finding, RuleModule } from '../rules/types.ts';
+import { type CitySettings, defaultCitySettings } from '../settings/city-settings.ts';
+import { resolveSettings } from '../settings/resolve.ts';
+import { AUDIT_FORMAT, type AuditFinding, type AuditResult } from './audit-format.ts';
+import type { Dossier, DossierFile } from './format.ts';
+import { DossierChecker, type ReadResult, readDossierText } from './reader.ts';
+import type { FormatError } from './schema-dsl.ts';
+
+/**
+ * The auditor: judges every dossier of a file and produces `xinxue-audit/1`. Same input, same
+ * as-of date and settings give the same output (findings are sorted; nothing reads the clock).
+ */
+export interface AuditOptions {
+  asOf: IsoDate;
+  settings?: CitySettings;
+  /** Adds the rule's name, text and the facts used to each finding. */
+  explain?: boolean;
+  /** Called every `progressEvery` dossiers judged. */
+  onProgress?: (done: number) => void;
+  progressEvery?: number;
+}
+
+export type AuditOutcome = { ok: true; result: AuditResult } | Extract<ReadResult, { ok: false }>;
+
+export function createEngine(asOf: IsoDate, settings: CitySettings = defaultCitySettings): Engine {
+  return {
+    asOf,
+    settings: resolveSettings(settings, registry),
+    calendar: createWorkingDayCalendar({ overrides: settings.calendar }),
+    rules: registry,
+  };
+}
+
+function toAuditFinding(f: Finding, explain: boolean): AuditFinding {
+  const out: AuditFinding = { rule: f.rule, severity: f.severity, version: f.version, step: f.step, message: f.message, source: f.source };
+  if (explain) {
+    const rule = ruleById(f.rule);
+    out.explain = { name: rule?.name ?? f.rule, text: rule?.text ?? '', facts: f.facts };
+  }
+  return out;
+}
+
+/**
+ * One audit, fed dossier by dossier: the whole-file audit and the streaming reader of large files
+ * share it. Only each dossier's findings and its keys for the cross-file rules are kept. Once the
+ * file shows an error nothing more is judged (the rest is still checked, to list its errors), and
+ * `finish` returns the errors instead of any result.
+ */
+export class AuditSession {
+  private readonly engine: Engine;
+  private readonly checker = new DossierChecker();
+  private readonly ids: string[] = [];
+  private readonly findings: Finding[][] = [];
+  private readonly crossFile: RuleModule[];
+  private readonly keys = new Map<string, (string | undefined)[]>();
+  private count = 0;
+
+  constructor(private readonly options: AuditOptions) {
+    this.engine = createEngine(options.asOf, options.settings);
+    this.crossFile = fileRules(this.engine);
+    for (const rule of this.crossFile) this.keys.set(rule.id, []);
+  }
+
+  /** Errors of the file around the dossiers (format, unknown top-level fields, JSON syntax). */
+  fileErrors(errors: readonly FormatError[]): void {
+    this.checker.errors.push(...errors);
+  }
+
+  get failed(): boolean {
+    return this.checker.errors.length > 0;
+  }
+
+  /** A dossier as read from a file: checked, then judged while the file has no error. */
+  add(value: unknown): void {
+    const index = this.count++;
+    const d = this.checker.check(value, index);
+    if (d && !this.failed) this.judge(d);
+  }
+
+  /** A dossier known to be well-formed (the whole file was read already). */
+  judge(d: Dossier): void {
+    this.ids.push(d.id);
+    this.findings.push(evaluateDossier(d, this.engine));
+    for (const rule of this.crossFile) this.keys.get(rule.id)!.push(rule.fileKey!(d));
+    const every = this.options.progressEvery ?? 1000;
+    if (this.options.onProgress && this.ids.length % every === 0) this.options.onProgress(this.ids.length);
+  }
+
+  finish(): AuditOutcome {
+    if (this.failed) return this.checker.failure();
+    for (const [i, extra] of evaluateFile(this.keys, this.engine)) this.findings[i]!.push(...extra);
+    let withBlock = 0;
+    let withWarn = 0;
+    const byRule: Record<string, number> = {};
+    const explain = this.options.explain === true;
+    const results = this.ids.map((dossier, i) => {
+      const findings = this.findings[i]!.sort(compareFindings);
+      if (findings.some((f) => f.severity === 'BLOCK')) withBlock += 1;
+      if (findings.some((f) => f.severity === 'WARN')) withWarn += 1;
+      for (const f of findings) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
+      return { dossier, findings: findings.map((f) => toAuditFinding(f, explain)) };
+    });
+    this.options.onProgress?.(this.ids.length);
+    const sortedByRule = Object.fromEntries(Object.entries(byRule).sort(([a], [b]) => (a < b ? -1 : 1)));
+    return { ok: true, result: { format: AUDIT_FORMAT, asOf: this.options.asOf, results, summary: { dossiers: results.length, withBlock, withWarn, byRule: sortedByRule } } };
+  }
+}
+
+/** Audits a file already read (and so known to be well-formed). */
+export function auditDossierFile(file: DossierFile, options: AuditOptions): AuditResult {
+  const session = new AuditSession(options);
+  for (const d of file.dossiers) session.judge(d);
+  const outcome = session.finish();
+  if (!outcome.ok) throw new Error('auditDossierFile: the file was not read with readDossierFile');
+  return outcome.result;
+}
+
+/** Reads and audits a file's text; a malformed file is refused whole with every error's path. */
+export function auditDossierText(text: string, options: AuditOptions): AuditOutcome {
+  const read = readDossierText(text);
+  if (!read.ok) return read;
+  return { ok: true, result: auditDossierFile(read.file, options) };
+}
