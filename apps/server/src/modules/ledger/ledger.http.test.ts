@@ -50,6 +50,18 @@ describe('ledger over HTTP', () => {
     expect(JSON.stringify(entry)).not.toContain('13812345678');
   });
 
+  it('keeps no ID number or phone of a person in clear text in the database', async () => {
+    const dump = await database.dumpText();
+    expect(dump).toContain('张三丰');
+    expect(dump).not.toMatch(/(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/);
+    expect(dump).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/);
+    if (database.rawBytes) {
+      const bytes = await database.rawBytes();
+      expect(bytes.includes('420822198704188811')).toBe(false);
+      expect(bytes.includes('13812345678')).toBe(false);
+    }
+  });
+
   it('shows a person with the history of every value and its source, and logs the read', async () => {
     const res = await city.request('GET', `/api/people/${zhang}`);
     expect(res.statusCode).toBe(200);
