@@ -132,4 +132,22 @@ describe('清查：网格员在手机上核查人员', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  test('桌面：乡镇（街道）看清查列表和各网格进度图', async (ctx) => {
+    if (!availability.available) return ctx.skip(availability.reason);
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(server!.url);
+    await logIn(page, 'xiaoxita');
+    await page.goto(`${server!.url}/surveys`);
+    await page.getByText('冯家湾社区冬季清查').first().waitFor();
+    // The first test checked both people: the survey shows them as done.
+    await page.getByText('已核查 2 / 2 人', { exact: false }).first().waitFor();
+    await page.locator('canvas').first().waitFor();
+    await page.waitForTimeout(1500); // let the chart's bars finish growing before the picture
+    await page.screenshot({ path: path.join(artifacts, 'surveys-desktop.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
