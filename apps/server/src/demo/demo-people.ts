@@ -1,5 +1,4 @@
-import { chinaToday } from '@xinxue/domain';
-import { readLedgerRow, type LedgerSource } from '@xinxue/domain';
+import { chinaToday, type LedgerSource, readLedgerRow } from '@xinxue/domain';
 import { DivisionResolver } from '../modules/divisions/division-resolver.ts';
 import { Placer } from '../modules/ledger/import/placement.ts';
 import type { WriteItem } from '../modules/ledger/person-writer.ts';

@@ -90,7 +90,3 @@ export function parseIdNumber(raw: string, today: string = new Date().toISOStrin
   const sex = Number(id[16]) % 2 === 1 ? 'male' : 'female';
   return { ok: true, value: id, birthDate, sex, upgradedFrom15 };
 }
-
-export function isValidIdNumber(raw: string, today?: string): boolean {
-  return parseIdNumber(raw, today).ok;
-}

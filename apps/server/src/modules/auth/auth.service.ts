@@ -1,4 +1,4 @@
-import { requiresTotp, type Role, roleLabels } from '@xinxue/domain';
+import { requiresTotp, type Role } from '@xinxue/domain';
 import * as OTPAuth from 'otpauth';
 import type { Db } from '../../db/database.ts';
 import type { FieldCrypto } from '../../lib/crypto.ts';
@@ -200,9 +200,5 @@ export class AuthService {
       await tx.updateTable('sessions').set({ second_factor_done: 1 }).where('id', '=', session.sessionId).execute();
       await this.auditLog.append(tx, actor, { action: user.totp_enabled ? 'auth.totp.verify' : 'auth.totp.enable', objectType: 'user', objectIds: [user.id] });
     });
-  }
-
-  roleLabel(role: Role): string {
-    return roleLabels[role];
   }
 }

@@ -1,12 +1,10 @@
-import { chinaToday } from '@xinxue/domain';
+import { chinaToday, codeName, fiveItemLabels, fiveItems, hasPermission, maskIdNumber, maskPhone } from '@xinxue/domain';
 import { PassThrough } from 'node:stream';
-import { codeName, fiveItemLabels, fiveItems, maskIdNumber, maskPhone } from '@xinxue/domain';
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/database.ts';
 import { actorOf, type RequestContext } from '../../lib/context.ts';
 import type { FieldCrypto } from '../../lib/crypto.ts';
 import { appError } from '../../lib/errors.ts';
-import { hasPermission } from '@xinxue/domain';
 import type { AuditLogService } from '../audit-log/audit-log.service.ts';
 import type { DivisionsService } from '../divisions/divisions.service.ts';
 import type { LedgerService, PeopleFilter } from './ledger.service.ts';

@@ -1,7 +1,4 @@
-import { chinaToday } from '@xinxue/domain';
-import {
-  codeName, DEFAULT_FIVE_ITEMS_MAX_AGE_DAYS, type FactSource, fiveItemsStatus, type FiveItem, hasPermission, maskIdNumber, maskPhone, sourceLabels, staleCutoff,
-} from '@xinxue/domain';
+import { chinaToday, codeName, DEFAULT_FIVE_ITEMS_MAX_AGE_DAYS, type FactSource, type FiveItem, fiveItemsStatus, hasPermission, maskIdNumber, maskPhone, sourceLabels, staleCutoff } from '@xinxue/domain';
 import { type Selectable, type SelectQueryBuilder, sql, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Database, PersonTable } from '../../db/schema.ts';

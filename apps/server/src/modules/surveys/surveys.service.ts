@@ -1,6 +1,5 @@
-import { chinaToday } from '@xinxue/domain';
+import { chinaToday, DEFAULT_FIVE_ITEMS_MAX_AGE_DAYS, fiveItemsStatus, isWithinScope, maskPhone, staleCutoff, toDivisionCode12 } from '@xinxue/domain';
 import { fiveItemDates, fiveItemsClearSql } from '../ledger/five-items-sql.ts';
-import { DEFAULT_FIVE_ITEMS_MAX_AGE_DAYS, fiveItemsStatus, isWithinScope, maskPhone, staleCutoff, toDivisionCode12 } from '@xinxue/domain';
 import { type Expression, type SelectQueryBuilder, sql, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { LOCK_KEYS, takeWriteLock } from '../../db/dialect.ts';

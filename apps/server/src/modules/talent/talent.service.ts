@@ -1,7 +1,4 @@
-import { chinaToday } from '@xinxue/domain';
-import {
-  ageOn, type ContactChannel, contactChannelLabels, type FoundVia, foundViaLabels, followUpStatus, isWithinScope, MAX_CADENCE_DAYS, MIN_CADENCE_DAYS, maskIdNumber, YOUTH_MAX_AGE,
-} from '@xinxue/domain';
+import { ageOn, chinaToday, type ContactChannel, contactChannelLabels, followUpStatus, type FoundVia, foundViaLabels, isWithinScope, maskIdNumber, MAX_CADENCE_DAYS, MIN_CADENCE_DAYS, YOUTH_MAX_AGE } from '@xinxue/domain';
 import type { Db } from '../../db/database.ts';
 import { actorOf, type RequestContext } from '../../lib/context.ts';
 import type { FieldCrypto } from '../../lib/crypto.ts';

@@ -1,13 +1,9 @@
-import { chinaToday } from '@xinxue/domain';
+import { chinaToday, type ColumnMapping, guessMapping, headerKey, type ImportField, importFieldNames, importFields, isBlankRow, type LedgerRecord, type LedgerSource, looksLikeHeader, mappingProblems, readLedgerRow, sourceLabels } from '@xinxue/domain';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { stat } from 'node:fs/promises';
-import {
-  type ColumnMapping, guessMapping, headerKey, importFieldNames, importFields, type ImportField, isBlankRow, type LedgerRecord, type LedgerSource,
-  looksLikeHeader, mappingProblems, readLedgerRow, sourceLabels,
-} from '@xinxue/domain';
 import type { Db } from '../../../db/database.ts';
 import { appError } from '../../../lib/errors.ts';
 import type { Actor, AuditLogService } from '../../audit-log/audit-log.service.ts';
