@@ -8,3 +8,4 @@ export * from './codes/code-lists.ts';
 export * from './ledger/index.ts';
 export * from './talent/talent.ts';
 export * from './calendar/china-today.ts';
+export * from './orgs/orgs.ts';

@@ -7,6 +7,7 @@ import * as m0010 from './migrations/20261128-0010-ledger.ts';
 import * as m0020 from './migrations/20261128-0020-surveys.ts';
 import * as m0030 from './migrations/20261128-0030-talent.ts';
 import * as m0100 from './migrations/20261128-0100-dossier-audit.ts';
+import * as m0200 from './migrations/20261128-0200-orgs.ts';
 
 /** Migrations are listed here explicitly so the order is reviewable and bundling is trivial. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '20261128-0020-surveys': m0020,
   '20261128-0030-talent': m0030,
   '20261128-0100-dossier-audit': m0100,
+  '20261128-0200-orgs': m0200,
 };
 
 /**

@@ -37,6 +37,146 @@ export interface PartyOrgTable {
   parent_id: number | null;
   division_code: string;
   created_at: string;
+  /** The organizations issue (migration 0200). Labels and value lists: packages/domain/src/orgs. */
+  host_kind: Generated<string>;
+  formation: Generated<string>;
+  attached_to_id: number | null;
+  approval_power: Flag;
+  /** Mobile organizations only: may it develop members (R-MIG-MOBILE-ORG-SCOPE); null otherwise. */
+  may_develop: number | null;
+  may_develop_decided_by: string | null;
+  may_develop_decided_on: string | null;
+  /** Mobile organizations only: where outside the city they are (a 12-digit division code). */
+  located_division_code: string | null;
+  status: Generated<string>;
+  established_on: string | null;
+  ended_on: string | null;
+  merged_into_id: number | null;
+  /** Ids from the root down, each padded to 10 digits: a subtree is one prefix range. */
+  path: Generated<string>;
+  /** Bumped on every change; writers compare it to refuse concurrent updates. */
+  version: Generated<number>;
+}
+
+export interface PartyOrgEventTable {
+  id: Id;
+  org_id: number;
+  kind: string;
+  occurred_on: string;
+  /** JSON: what changed (before/after, the other organization of a merge, the covered units). */
+  detail: string;
+  recorded_by: number | null;
+  recorded_at: string;
+}
+
+export interface PartyOrgMemberTable {
+  id: Id;
+  org_id: number;
+  name: string;
+  person_id: number | null;
+  membership: string;
+  role: string;
+  joined_on: string;
+  left_on: string | null;
+  left_reason: string | null;
+  recorded_by: number | null;
+  recorded_at: string;
+}
+
+export interface MobileOrgHomeAreaTable {
+  org_id: number;
+  division_code: string;
+}
+
+export interface NewOrgTable {
+  id: Id;
+  kind: string;
+  name: string;
+  uscc: string;
+  industry: string;
+  division_code: string;
+  address: Generated<string>;
+  employees: Generated<number>;
+  party_members: Generated<number>;
+  source: string;
+  registered_on: string | null;
+  deregistered_on: string | null;
+  fingerprint: string;
+  import_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Which party organization covers a new organization, and how; dated, ended rather than deleted. */
+export interface NewOrgCoverageTable {
+  id: Id;
+  new_org_id: number;
+  party_org_id: number;
+  formation: string;
+  valid_from: string;
+  valid_to: string | null;
+  recorded_by: number | null;
+  recorded_at: string;
+}
+
+export interface MicroOrgTable {
+  id: Id;
+  name: string;
+  kind: string;
+  division_code: string;
+  guide_org_id: number | null;
+  description: Generated<string>;
+  founded_on: string;
+  dissolved_on: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface MicroOrgBackboneTable {
+  id: Id;
+  micro_org_id: number;
+  name: string;
+  person_id: number | null;
+  duty: Generated<string>;
+  joined_on: string;
+  left_on: string | null;
+}
+
+export interface MicroOrgReachTable {
+  micro_org_id: number;
+  person_id: number;
+  since: string;
+}
+
+export interface MicroOrgActivityTable {
+  id: Id;
+  micro_org_id: number;
+  held_on: string;
+  kind: string;
+  title: string;
+  people_served: Generated<number>;
+  problems_solved: Generated<number>;
+  note: Generated<string>;
+  recorded_by: number | null;
+  recorded_at: string;
+}
+
+export interface MicroOrgActivityPersonTable {
+  activity_id: number;
+  person_id: number;
+}
+
+export interface Database {
+  party_org_events: PartyOrgEventTable;
+  party_org_members: PartyOrgMemberTable;
+  mobile_org_home_areas: MobileOrgHomeAreaTable;
+  new_orgs: NewOrgTable;
+  new_org_coverage: NewOrgCoverageTable;
+  micro_orgs: MicroOrgTable;
+  micro_org_backbones: MicroOrgBackboneTable;
+  micro_org_reach: MicroOrgReachTable;
+  micro_org_activities: MicroOrgActivityTable;
+  micro_org_activity_people: MicroOrgActivityPersonTable;
 }
 
 export interface UserTable {
