@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { decideMatch, type FactSource, type LedgerRecord, type MatchPart, type MatchSubject, scoreMatch } from '@xinxue/domain';
 import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { insertRows, updateById } from '../../db/bulk.ts';
 import { LOCK_KEYS, takeWriteLock } from '../../db/dialect.ts';
 import type { PersonFactTable, ReviewItemTable } from '../../db/schema.ts';
 import type { FieldCrypto } from '../../lib/crypto.ts';
@@ -64,6 +65,12 @@ interface Target {
 }
 
 const CHUNK = 400;
+const PEOPLE_COLUMNS = [
+  'division_code', 'grid_id', 'name', 'name_pinyin', 'name_initials', 'id_number_enc', 'id_number_hash', 'id_last4', 'gender', 'birth_date', 'ethnicity', 'education',
+  'political_status', 'direction', 'moved_on', 'hukou_code', 'origin_code', 'destination_code', 'employer', 'occupation_group', 'hukou_at', 'movement_at',
+  'work_address_at', 'occupation_at', 'contact_at', 'merged_into', 'created_at', 'updated_at',
+] as const;
+const FACT_COLUMNS = ['person_id', 'kind', 'value', 'value_hash', 'valid_from', 'recorded_at', 'source', 'recorded_by', 'import_id', 'status', 'derived_from'] as const;
 /** Facts written in this batch get ids above every stored one until the database assigns theirs. */
 let provisionalId = 1e15;
 
@@ -198,7 +205,8 @@ export class PersonWriter {
   /** Appends the row's facts that are new; a fact contradicting another source becomes disputed. */
   private appendFacts(target: Target, row: Prepared, ctx: WriteContext): void {
     const known = new Set(target.facts.map((f) => `${f.kind}|${f.source}|${f.validFrom ?? ''}|${(f as StoredFact & { hash?: string }).hash}`));
-    let state = currentState(target.facts);
+    // A row states each kind once, so its facts cannot change each other's conflicts: one state per row.
+    const state = currentState(target.facts);
     for (const fact of row.facts) {
       if (known.has(`${fact.kind}|${ctx.source}|${fact.validFrom ?? ''}|${fact.hash}`)) continue;
       const conflicts = conflictingKeys({ ...fact, source: ctx.source }, state);
@@ -210,7 +218,6 @@ export class PersonWriter {
         source: ctx.source, recorded_by: ctx.userId, import_id: ctx.importId, status: stored.status, derived_from: null, ...(conflicts.length ? { conflictKeys: conflicts } : {}),
       });
       target.changed = true;
-      if (!conflicts.length) state = currentState(target.facts);
     }
     target.placement = row.placement;
   }
@@ -329,23 +336,25 @@ export class PersonWriter {
   private async insertCreated(tx: Db, created: Target[], ctx: WriteContext): Promise<void> {
     const values = created.map((t) => {
       const r = t.firstRow;
-      return {
+      const state = stateColumns(t.facts) as Record<string, unknown>;
+      const row: Record<string, unknown> = {
         division_code: r.placement.divisionCode, grid_id: r.placement.gridId, name: r.record.name, name_pinyin: r.pinyin.full, name_initials: r.pinyin.initials,
         id_number_enc: r.record.idNumber ? this.crypto.encrypt(r.record.idNumber) : null, id_number_hash: r.idHash, id_last4: r.record.idNumber?.slice(-4) ?? null,
         merged_into: null, created_at: ctx.now, updated_at: ctx.now,
-        ...stateColumns(t.facts),
-      } as const;
+        ...state,
+      };
+      return PEOPLE_COLUMNS.map((c) => row[c] ?? null);
     });
     // People with an ID number come back keyed by it; the few without are inserted one by one.
     const withId = created.map((t, i) => [t, values[i]!] as const).filter(([t]) => t.firstRow.idHash);
     for (const part of chunks(withId, 200)) {
-      const ids = await tx.insertInto('people').values(part.map(([, v]) => v)).returning(['id', 'id_number_hash']).execute();
-      const byHash = new Map(ids.map((r) => [r.id_number_hash!, r.id]));
+      const ids = await insertRows<{ id: number; id_number_hash: string }>(tx, 'people', PEOPLE_COLUMNS, part.map(([, v]) => v), { returning: ['id', 'id_number_hash'] });
+      const byHash = new Map(ids.map((r) => [r.id_number_hash, r.id]));
       for (const [t] of part) t.id = byHash.get(t.firstRow.idHash!)!;
     }
     for (const [i, t] of created.entries()) {
       if (t.firstRow.idHash) continue;
-      t.id = (await tx.insertInto('people').values(values[i]!).returning('id').executeTakeFirstOrThrow()).id;
+      t.id = (await insertRows<{ id: number }>(tx, 'people', PEOPLE_COLUMNS, [values[i]!], { returning: ['id'] }))[0]!.id;
     }
   }
 
@@ -362,15 +371,15 @@ export class PersonWriter {
           continue;
         }
         // A disputed fact needs its id now: the review item points at it.
-        const { id } = await tx.insertInto('person_facts').values(row).returning('id').executeTakeFirstOrThrow();
+        const { id } = (await insertRows<{ id: number }>(tx, 'person_facts', FACT_COLUMNS, [FACT_COLUMNS.map((c) => row[c] ?? null)], { returning: ['id'] }))[0]!;
         reviews.push({ kind: 'conflict', status: 'open', division_code: t.current?.division_code ?? t.firstRow.placement.divisionCode, person_id: t.id!, candidate_id: null, fact_id: id, other_fact_id: conflictKeys[0]!.currentFactId, score: null, explanation: JSON.stringify({ keys: conflictKeys }), import_id: ctx.importId, created_at: ctx.now });
       }
       for (const r of t.reviews) reviews.push({ ...r, person_id: t.id! });
       for (const hash of t.newFingerprints) lookups.push({ person_id: t.id!, kind: 'row', hash });
       for (const hash of t.newPhones) lookups.push({ person_id: t.id!, kind: 'phone', hash });
     }
-    for (const part of chunks(plain, 300)) await tx.insertInto('person_facts').values(part).execute();
-    for (const part of chunks(lookups, 500)) await tx.insertInto('person_lookups').values(part).onConflict((oc) => oc.doNothing()).execute();
+    for (const part of chunks(plain, 300)) await insertRows(tx, 'person_facts', FACT_COLUMNS, part.map((f) => FACT_COLUMNS.map((c) => f[c] ?? null)));
+    for (const part of chunks(lookups, 500)) await insertRows(tx, 'person_lookups', ['person_id', 'kind', 'hash'], part.map((l) => [l.person_id, l.kind, l.hash]), { ignoreConflicts: true });
     for (const part of chunks(reviews, 200)) await tx.insertInto('review_items').values(part).execute();
   }
 
@@ -378,16 +387,12 @@ export class PersonWriter {
     for (const t of targets) {
       const setId = t.setId;
       if (!t.changed && !setId) continue;
-      await tx
-        .updateTable('people')
-        .set({
-          ...stateColumns(t.facts),
-          ...placementUpdate(t.current!, t.placement),
-          ...(setId ? { id_number_enc: this.crypto.encrypt(setId), id_number_hash: this.idHash(setId), id_last4: setId.slice(-4) } : {}),
-          updated_at: ctx.now,
-        })
-        .where('id', '=', t.id!)
-        .execute();
+      await updateById(tx, 'people', t.id!, {
+        ...stateColumns(t.facts),
+        ...placementUpdate(t.current!, t.placement),
+        ...(setId ? { id_number_enc: this.crypto.encrypt(setId), id_number_hash: this.idHash(setId), id_last4: setId.slice(-4) } : {}),
+        updated_at: ctx.now,
+      });
     }
   }
 

@@ -61,7 +61,7 @@ export interface FilePreview {
   sample: string[][];
 }
 
-const BATCH = 500;
+const BATCH = 1000;
 const HEADER_SEARCH_ROWS = 30;
 
 /**
