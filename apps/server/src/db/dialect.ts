@@ -57,3 +57,17 @@ export const LOCK_KEYS = { auditChain: 727_001, ledgerWrite: 727_002 } as const;
 export function likeOperator(engine: Engine): 'like' | 'ilike' {
   return engine === 'postgres' ? 'ilike' : 'like';
 }
+
+/**
+ * Refreshes the planner's statistics after a bulk write (an import), so searches keep their
+ * indexes. SQLite needs a full ANALYZE with its histogram (stat4): the sampled one leaves it
+ * believing a county's division range is more selective than a pinyin index, and it then reads
+ * every person of the county for each search.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations and helpers work on any schema
+export async function refreshPlannerStatistics(db: Kysely<any>, tables: readonly string[]): Promise<void> {
+  const postgres = engineOf(db) === 'postgres';
+  if (!postgres) await sql`PRAGMA analysis_limit = 0`.execute(db);
+  for (const table of tables) await sql`ANALYZE ${sql.table(table)}`.execute(db);
+  if (!postgres) await sql`PRAGMA analysis_limit = 1000`.execute(db);
+}

@@ -8,6 +8,7 @@ import * as m0020 from './migrations/20261128-0020-surveys.ts';
 import * as m0030 from './migrations/20261128-0030-talent.ts';
 import * as m0100 from './migrations/20261128-0100-dossier-audit.ts';
 import * as m0200 from './migrations/20261128-0200-orgs.ts';
+import * as m0300 from './migrations/20261128-0300-people-search-indexes.ts';
 
 /** Migrations are listed here explicitly so the order is reviewable and bundling is trivial. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '20261128-0030-talent': m0030,
   '20261128-0100-dossier-audit': m0100,
   '20261128-0200-orgs': m0200,
+  '20261128-0300-people-search-indexes': m0300,
 };
 
 /**

@@ -242,6 +242,8 @@ export interface PersonTable {
   name_pinyin: string;
   name_initials: string;
   id_number_enc: string | null;
+  /** The ID number as every list shows it (first six and last four); null for rows written before migration 0300. */
+  id_number_masked: ColumnType<string | null, string | null | undefined, string | null>;
   id_number_hash: string | null;
   id_last4: string | null;
   gender: string | null;

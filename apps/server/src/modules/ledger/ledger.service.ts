@@ -1,4 +1,5 @@
-import { chinaToday, codeName, DEFAULT_FIVE_ITEMS_MAX_AGE_DAYS, type FactSource, type FiveItem, fiveItemsStatus, hasPermission, maskIdNumber, maskPhone, sourceLabels, staleCutoff } from '@xinxue/domain';
+import { maskedIdNumber } from './person-state.ts';
+import { chinaToday, codeName, DEFAULT_FIVE_ITEMS_MAX_AGE_DAYS, type FactSource, type FiveItem, fiveItemsStatus, hasPermission, maskPhone, sourceLabels, staleCutoff } from '@xinxue/domain';
 import { type Selectable, type SelectQueryBuilder, sql, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Database, PersonTable } from '../../db/schema.ts';
@@ -119,7 +120,7 @@ export class LedgerService {
     return {
       id: r.id,
       name: r.name,
-      idNumberMasked: r.id_number_enc ? maskIdNumber(this.crypto.decrypt(r.id_number_enc)) : null,
+      idNumberMasked: maskedIdNumber(this.crypto, r),
       gender: r.gender,
       birthDate: r.birth_date,
       direction: r.direction,

@@ -1,4 +1,6 @@
+import { maskIdNumber } from '@xinxue/domain';
 import type { Updateable } from 'kysely';
+import type { FieldCrypto } from '../../lib/crypto.ts';
 import type { PersonTable } from '../../db/schema.ts';
 import { type FactKind, type Placement, type StoredFact, currentState } from './facts.ts';
 import { namePinyin } from './name-pinyin.ts';
@@ -52,4 +54,10 @@ export function placementUpdate(current: { division_code: string; grid_id: numbe
     ...(moreSpecific ? { division_code: placement.divisionCode } : {}),
     ...(current.grid_id === null && placement.gridId ? { grid_id: placement.gridId } : {}),
   };
+}
+
+/** A person's ID number as lists show it: the stored masked form, or (rows from before it was kept) decrypted and masked. */
+export function maskedIdNumber(crypto: FieldCrypto, row: { id_number_masked: string | null; id_number_enc: string | null }): string | null {
+  if (row.id_number_masked) return row.id_number_masked;
+  return row.id_number_enc ? maskIdNumber(crypto.decrypt(row.id_number_enc)) : null;
 }

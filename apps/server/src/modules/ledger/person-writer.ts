@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { decideMatch, type FactSource, type LedgerRecord, type MatchPart, type MatchSubject, scoreMatch } from '@xinxue/domain';
+import { maskIdNumber, decideMatch, type FactSource, type LedgerRecord, type MatchPart, type MatchSubject, scoreMatch } from '@xinxue/domain';
 import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { insertRows, updateById } from '../../db/bulk.ts';
@@ -66,7 +66,7 @@ interface Target {
 
 const CHUNK = 400;
 const PEOPLE_COLUMNS = [
-  'division_code', 'grid_id', 'name', 'name_pinyin', 'name_initials', 'id_number_enc', 'id_number_hash', 'id_last4', 'gender', 'birth_date', 'ethnicity', 'education',
+  'division_code', 'grid_id', 'name', 'name_pinyin', 'name_initials', 'id_number_enc', 'id_number_masked', 'id_number_hash', 'id_last4', 'gender', 'birth_date', 'ethnicity', 'education',
   'political_status', 'direction', 'moved_on', 'hukou_code', 'origin_code', 'destination_code', 'employer', 'occupation_group', 'hukou_at', 'movement_at',
   'work_address_at', 'occupation_at', 'contact_at', 'merged_into', 'created_at', 'updated_at',
 ] as const;
@@ -339,7 +339,7 @@ export class PersonWriter {
       const state = stateColumns(t.facts) as Record<string, unknown>;
       const row: Record<string, unknown> = {
         division_code: r.placement.divisionCode, grid_id: r.placement.gridId, name: r.record.name, name_pinyin: r.pinyin.full, name_initials: r.pinyin.initials,
-        id_number_enc: r.record.idNumber ? this.crypto.encrypt(r.record.idNumber) : null, id_number_hash: r.idHash, id_last4: r.record.idNumber?.slice(-4) ?? null,
+        id_number_enc: r.record.idNumber ? this.crypto.encrypt(r.record.idNumber) : null, id_number_masked: r.record.idNumber ? maskIdNumber(r.record.idNumber) : null, id_number_hash: r.idHash, id_last4: r.record.idNumber?.slice(-4) ?? null,
         merged_into: null, created_at: ctx.now, updated_at: ctx.now,
         ...state,
       };
@@ -390,7 +390,7 @@ export class PersonWriter {
       await updateById(tx, 'people', t.id!, {
         ...stateColumns(t.facts),
         ...placementUpdate(t.current!, t.placement),
-        ...(setId ? { id_number_enc: this.crypto.encrypt(setId), id_number_hash: this.idHash(setId), id_last4: setId.slice(-4) } : {}),
+        ...(setId ? { id_number_enc: this.crypto.encrypt(setId), id_number_masked: maskIdNumber(setId), id_number_hash: this.idHash(setId), id_last4: setId.slice(-4) } : {}),
         updated_at: ctx.now,
       });
     }

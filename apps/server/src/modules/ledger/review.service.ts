@@ -1,4 +1,5 @@
-import { type FactSource, maskIdNumber, maskPhone, sourceLabels } from '@xinxue/domain';
+import { maskedIdNumber } from './person-state.ts';
+import { type FactSource, maskPhone, sourceLabels } from '@xinxue/domain';
 import type { Db } from '../../db/database.ts';
 import { actorOf, type RequestContext } from '../../lib/context.ts';
 import type { FieldCrypto } from '../../lib/crypto.ts';
@@ -35,12 +36,12 @@ export class ReviewService {
 
   private async personSummary(id: number | null) {
     if (!id) return null;
-    const p = await this.db.selectFrom('people').select(['id', 'name', 'id_number_enc', 'birth_date', 'gender', 'employer', 'division_code', 'merged_into']).where('id', '=', id).executeTakeFirstOrThrow();
+    const p = await this.db.selectFrom('people').select(['id', 'name', 'id_number_enc', 'id_number_masked', 'birth_date', 'gender', 'employer', 'division_code', 'merged_into']).where('id', '=', id).executeTakeFirstOrThrow();
     const phones = await this.currentPhones(id);
     return {
       id: p.id,
       name: p.name,
-      idNumberMasked: p.id_number_enc ? maskIdNumber(this.crypto.decrypt(p.id_number_enc)) : null,
+      idNumberMasked: maskedIdNumber(this.crypto, p),
       birthDate: p.birth_date,
       gender: p.gender === '1' ? '男' : p.gender === '2' ? '女' : null,
       employer: p.employer,

@@ -1,4 +1,5 @@
-import { ageOn, chinaToday, type ContactChannel, contactChannelLabels, followUpStatus, type FoundVia, foundViaLabels, isWithinScope, maskIdNumber, MAX_CADENCE_DAYS, MIN_CADENCE_DAYS, YOUTH_MAX_AGE } from '@xinxue/domain';
+import { maskedIdNumber } from '../ledger/person-state.ts';
+import { ageOn, chinaToday, type ContactChannel, contactChannelLabels, followUpStatus, type FoundVia, foundViaLabels, isWithinScope, MAX_CADENCE_DAYS, MIN_CADENCE_DAYS, YOUTH_MAX_AGE } from '@xinxue/domain';
 import type { Db } from '../../db/database.ts';
 import { actorOf, type RequestContext } from '../../lib/context.ts';
 import type { FieldCrypto } from '../../lib/crypto.ts';
@@ -63,7 +64,7 @@ export class TalentService {
 
   async listOutstanding(ctx: RequestContext, filter: { within?: string | undefined; foundVia?: FoundVia | undefined; ids?: number[] }) {
     let q = scopedPeople(this.db.selectFrom('talent_entries').innerJoin('people', 'people.id', 'talent_entries.person_id'), ctx.user.scope)
-      .select(['talent_entries.id', 'talent_entries.person_id', 'talent_entries.reason', 'talent_entries.nominated_by', 'talent_entries.found_via', 'talent_entries.flagged_at', 'people.name', 'people.id_number_enc', 'people.division_code', 'people.direction', 'people.employer'])
+      .select(['talent_entries.id', 'talent_entries.person_id', 'talent_entries.reason', 'talent_entries.nominated_by', 'talent_entries.found_via', 'talent_entries.flagged_at', 'people.name', 'people.id_number_enc', 'people.id_number_masked', 'people.division_code', 'people.direction', 'people.employer'])
       .where('talent_entries.withdrawn_at', 'is', null);
     if (filter.within) q = withinPrefix(q, 'people.division_code', filter.within);
     if (filter.foundVia) q = q.where('talent_entries.found_via', '=', filter.foundVia);
@@ -71,7 +72,7 @@ export class TalentService {
     const rows = await q.orderBy('talent_entries.id', 'desc').limit(500).execute();
     const targets = await this.activeTargets(rows.map((r) => r.person_id));
     return rows.map((r) => ({
-      id: r.id, personId: r.person_id, name: r.name, idNumberMasked: r.id_number_enc ? maskIdNumber(this.crypto.decrypt(r.id_number_enc)) : null,
+      id: r.id, personId: r.person_id, name: r.name, idNumberMasked: maskedIdNumber(this.crypto, r),
       divisionCode: r.division_code, direction: r.direction, employer: r.employer, reason: r.reason, nominatedBy: r.nominated_by,
       foundVia: r.found_via as FoundVia, foundViaLabel: foundViaLabels[r.found_via as FoundVia] ?? r.found_via, flaggedAt: r.flagged_at, targetId: targets.get(r.person_id) ?? null,
     }));

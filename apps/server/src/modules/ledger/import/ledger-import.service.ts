@@ -5,6 +5,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { stat } from 'node:fs/promises';
 import type { Db } from '../../../db/database.ts';
+import { refreshPlannerStatistics } from '../../../db/dialect.ts';
 import { appError } from '../../../lib/errors.ts';
 import type { Actor, AuditLogService } from '../../audit-log/audit-log.service.ts';
 import { DivisionResolver } from '../../divisions/division-resolver.ts';
@@ -62,6 +63,8 @@ export interface FilePreview {
 }
 
 const BATCH = 1000;
+/** An import creating this many people refreshes the planner's statistics (a full ANALYZE of people). */
+const STATISTICS_AFTER_NEW_PEOPLE = 1000;
 const HEADER_SEARCH_ROWS = 30;
 
 /**
@@ -237,6 +240,7 @@ export class LedgerImportService {
       const { rejected, ...counts } = summary;
       await this.auditLog.append(tx, request.actor, { action: 'ledger.import', objectType: 'import', objectIds: [importId], detail: { ...counts, rejected: rejected.length, sourceLabel: sourceLabels[request.source] } });
     });
+    if (summary.created >= STATISTICS_AFTER_NEW_PEOPLE) await refreshPlannerStatistics(this.db, ['people']);
     request.onProgress?.({ rows: summary.rows, percent: 100, rowsPerSecond: Math.round(summary.rows / Math.max((performance.now() - started) / 1000, 0.001)) });
     return summary;
   }
