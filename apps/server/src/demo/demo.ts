@@ -63,12 +63,27 @@ export async function loadDemo(services: Services, onProgress?: (done: number, t
   // One transaction and one audit entry: the demo is a bulk seed, not a user's edits.
   await db.transaction().execute(async (tx) => {
     const orgIdByCode = new Map<string, number>();
+    const pathById = new Map<number, string>();
     let done = 0;
     for (const d of divisions) {
       const { name, kind } = orgNameFor(d.name, d.level);
       const parentId = d.parent_code ? orgIdByCode.get(d.parent_code) ?? null : null;
       if (d.name === '市辖区') continue;
-      const { id } = await tx.insertInto('party_orgs').values({ name, kind, parent_id: parentId, division_code: d.code, created_at: now }).returning('id').executeTakeFirstOrThrow();
+      // Committees of the city, counties and townships approve new members (R-APPROVER); the village
+      // and community ones under a township committee may not.
+      const approvalPower = d.level === 'village' ? 0 : 1;
+      const hostKind = d.level !== 'village' ? 'organ' : Number(d.code.slice(9)) < 200 ? 'community' : 'village';
+      const establishedOn = `${1980 + (stableNumber(d.code) % 40)}-07-01`;
+      const { id } = await tx
+        .insertInto('party_orgs')
+        .values({ name, kind, parent_id: parentId, division_code: d.code, created_at: now, host_kind: hostKind, approval_power: approvalPower, established_on: establishedOn })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      // The subtree key (see modules/orgs): the parent's path and this id, padded to 10 digits.
+      const path = (parentId ? pathById.get(parentId)! : '') + String(id).padStart(10, '0');
+      pathById.set(id, path);
+      await tx.updateTable('party_orgs').set({ path }).where('id', '=', id).execute();
+      await tx.insertInto('party_org_events').values({ org_id: id, kind: 'setUp', occurred_on: establishedOn, detail: '{}', recorded_by: null, recorded_at: now }).execute();
       orgIdByCode.set(d.code, id);
       orgs += 1;
       if (d.level === 'village') {

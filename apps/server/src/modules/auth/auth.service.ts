@@ -129,10 +129,12 @@ export class AuthService {
     const row = await this.db
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
+      // An org-scoped user's subtree is their organization's path range (lib/scope.ts scopedOrgs).
+      .leftJoin('party_orgs as scope_org', 'scope_org.id', 'users.scope_org_id')
       .select([
         'sessions.id as sessionId', 'sessions.csrf_token', 'sessions.last_seen_at', 'sessions.second_factor_done', 'sessions.revoked',
         'users.id', 'users.username', 'users.display_name', 'users.role', 'users.scope_division', 'users.scope_org_id',
-        'users.disabled', 'users.totp_enabled', 'users.password_changed_at',
+        'users.disabled', 'users.totp_enabled', 'users.password_changed_at', 'scope_org.path as scope_org_path',
       ])
       .where('sessions.id', '=', id)
       .executeTakeFirst();
@@ -155,7 +157,7 @@ export class AuthService {
         username: row.username,
         displayName: row.display_name,
         role: row.role as Role,
-        scope: { divisionPrefix: row.scope_division, orgId: row.scope_org_id, gridWorkerId: row.role === 'gridWorker' ? row.id : null },
+        scope: { divisionPrefix: row.scope_division, orgId: row.scope_org_id, orgPath: row.scope_org_id ? (row.scope_org_path ?? null) : null, gridWorkerId: row.role === 'gridWorker' ? row.id : null },
       },
     };
   }

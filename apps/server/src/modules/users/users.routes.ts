@@ -14,6 +14,8 @@ export const userView = z.object({
   roleLabel: z.string(),
   scopeDivision: z.string(),
   scopeName: z.string(),
+  scopeOrgId: z.number().nullable(),
+  scopeOrgName: z.string().nullable(),
   phoneMasked: z.string().nullable(),
   totpEnabled: z.boolean(),
   locked: z.boolean(),
@@ -41,6 +43,7 @@ export function usersRoutes(app: FastifyInstance, services: Services): void {
         scopeDivision: z.string().regex(/^\d{2,12}$/, '须为行政区划代码'),
         password: z.string().min(1).max(128),
         phone: z.string().max(20).optional(),
+        scopeOrgId: z.number().int().positive().nullable().optional(),
       }).strict(),
       response: { 200: userView, ...errors },
     },
@@ -48,6 +51,23 @@ export function usersRoutes(app: FastifyInstance, services: Services): void {
     const ctx = contextOf(request);
     return services.users.create(request.body, actorOf(ctx), ctx.user.scope.divisionPrefix);
   });
+
+  r.put('/api/users/:id/scope-org', {
+    config: { access: 'users:create', scoped: true },
+    schema: {
+      tags: ['users'], summary: '设置账号的党组织管辖范围（该组织及其下级；null 为不限）', params: idParams,
+      body: z.object({ orgId: z.number().int().positive().nullable() }).strict(), response: { 200: userView, ...errors },
+    },
+  }, async (request) => services.users.setScopeOrg(contextOf(request), request.params.id, request.body.orgId));
+
+  r.get('/api/users/org-options', {
+    config: { access: 'users:create', scoped: true },
+    schema: {
+      tags: ['users'], summary: '可作为账号管辖范围的党组织（按名称查找）',
+      querystring: z.object({ q: z.string().max(80).optional(), within: z.string().max(12).optional() }),
+      response: { 200: z.object({ items: z.array(z.object({ id: z.number(), name: z.string(), divisionName: z.string() })) }), ...errors },
+    },
+  }, async (request) => ({ items: await services.users.orgOptions(contextOf(request), request.query.q, request.query.within) }));
 
   r.post('/api/users/:id/unlock', {
     config: { access: 'users:security', scoped: true },

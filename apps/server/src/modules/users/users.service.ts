@@ -16,6 +16,8 @@ import type { FieldCrypto } from '../../lib/crypto.ts';
 import { appError } from '../../lib/errors.ts';
 import { hashPassword, verifyPassword } from '../../lib/passwords.ts';
 import type { RequestContext } from '../../lib/context.ts';
+import { engineOf, likeOperator } from '../../db/dialect.ts';
+import { withinPrefix } from '../../lib/scope.ts';
 import { actorOf } from '../../lib/context.ts';
 import type { Actor, AuditLogService } from '../audit-log/audit-log.service.ts';
 import { UsersRepository } from './users.repository.ts';
@@ -28,6 +30,8 @@ export interface NewUser {
   scopeDivision: string;
   password: string;
   phone?: string | undefined;
+  /** Optionally narrows the scope to a party organization and its subtree (`users.scope_org_id`). */
+  scopeOrgId?: number | null | undefined;
 }
 
 export interface UserView {
@@ -38,6 +42,8 @@ export interface UserView {
   roleLabel: string;
   scopeDivision: string;
   scopeName: string;
+  scopeOrgId: number | null;
+  scopeOrgName: string | null;
   phoneMasked: string | null;
   totpEnabled: boolean;
   locked: boolean;
@@ -80,6 +86,7 @@ export class UsersService {
     if (creatorScope !== undefined && !isWithinScope(scope.prefix.padEnd(12, '0'), creatorScope)) {
       throw appError('OUT_OF_SCOPE', '不能创建超出本人管辖范围的账号', { field: 'scopeDivision' });
     }
+    const scopeOrgId = input.scopeOrgId ? await this.checkScopeOrg(input.scopeOrgId, scope.prefix, creatorScope) : null;
     let phoneEnc: string | null = null;
     let phoneHash: string | null = null;
     if (input.phone) {
@@ -97,7 +104,7 @@ export class UsersService {
         display_name: displayName,
         role: input.role,
         scope_division: scope.prefix,
-        scope_org_id: null,
+        scope_org_id: scopeOrgId,
         password_hash: passwordHash,
         password_changed_at: now,
         phone_enc: phoneEnc,
@@ -109,7 +116,7 @@ export class UsersService {
         action: 'user.create',
         objectType: 'user',
         objectIds: [userId],
-        detail: { username: input.username, role: input.role, scope: scope.prefix },
+        detail: { username: input.username, role: input.role, scope: scope.prefix, scopeOrgId },
       });
       return userId;
     });
@@ -119,14 +126,58 @@ export class UsersService {
   async view(id: number): Promise<UserView> {
     const user = await this.repo.findById(this.db, id);
     if (!user) throw appError('USER_NOT_FOUND');
-    return this.toView(user, await this.scopeName(user.scope_division));
+    return this.toView(user, await this.scopeName(user.scope_division), await this.orgNames([user.scope_org_id]));
   }
 
   async list(ctx: RequestContext): Promise<UserView[]> {
     const rows = await this.repo.listInScope(ctx.user.scope);
     const codes = await this.db.selectFrom('divisions').select(['code', 'name']).where('code', 'in', [...new Set(rows.map((r) => r.scope_division.padEnd(12, '0')))].concat([''])).execute();
     const names = new Map(codes.map((c) => [c.code, c.name]));
-    return rows.map((r) => this.toView(r, names.get(r.scope_division.padEnd(12, '0')) ?? r.scope_division));
+    const orgNames = await this.orgNames(rows.map((r) => r.scope_org_id));
+    return rows.map((r) => this.toView(r, names.get(r.scope_division.padEnd(12, '0')) ?? r.scope_division, orgNames));
+  }
+
+  /**
+   * Narrows (or, with null, widens back) a user's scope to a party organization's subtree. The
+   * organization must be active and overlap both the user's and the administrator's division scope.
+   */
+  async setScopeOrg(ctx: RequestContext, id: number, orgId: number | null): Promise<UserView> {
+    const user = await this.loadInScope(ctx, id);
+    const scopeOrgId = orgId === null ? null : await this.checkScopeOrg(orgId, user.scope_division, ctx.user.scope.divisionPrefix);
+    await this.db.transaction().execute(async (tx) => {
+      await this.repo.update(tx, id, { scope_org_id: scopeOrgId });
+      await this.auditLog.append(tx, actorOf(ctx), { action: 'user.scopeOrg', objectType: 'user', objectIds: [id], detail: { from: user.scope_org_id, to: scopeOrgId } });
+    });
+    return this.view(id);
+  }
+
+  /** Active organizations an administrator may offer as an org scope (names only, within their divisions). */
+  async orgOptions(ctx: RequestContext, q: string | undefined, within: string | undefined) {
+    let query = withinPrefix(this.db.selectFrom('party_orgs').select(['id', 'name', 'division_code']).where('status', '=', 'active'), 'division_code', ctx.user.scope.divisionPrefix);
+    if (within && /^\d{2,12}$/.test(within)) query = withinPrefix(query, 'division_code', within);
+    if (q?.trim()) query = query.where('name', likeOperator(engineOf(this.db)), `%${q.trim()}%`);
+    const rows = await query.orderBy('path').limit(30).execute();
+    const divisions = await this.db.selectFrom('divisions').select(['code', 'name']).where('code', 'in', [...new Set(rows.map((r) => r.division_code))].concat([''])).execute();
+    const names = new Map(divisions.map((d) => [d.code, d.name]));
+    return rows.map((r) => ({ id: r.id, name: r.name, divisionName: names.get(r.division_code) ?? r.division_code }));
+  }
+
+  private async checkScopeOrg(orgId: number, userScope: string, creatorScope: string | undefined): Promise<number> {
+    const org = await this.db.selectFrom('party_orgs').select(['id', 'name', 'division_code', 'status']).where('id', '=', orgId).executeTakeFirst();
+    if (!org) throw appError('ORG_NOT_FOUND', '作为管辖范围的党组织不存在', { field: 'scopeOrgId' });
+    if (creatorScope !== undefined && !isWithinScope(org.division_code, creatorScope)) throw appError('OUT_OF_SCOPE', '该党组织不在您的管辖范围内', { field: 'scopeOrgId' });
+    if (org.status !== 'active') throw appError('VALIDATION_FAILED', `“${org.name}”已合并或撤销，不能作为管辖范围`, { field: 'scopeOrgId' });
+    // Divisions AND subtree: disjoint ones would leave the account seeing nothing.
+    const overlaps = isWithinScope(org.division_code, userScope) || isWithinScope(userScope.padEnd(12, '0'), divisionPrefix(org.division_code));
+    if (!overlaps) throw appError('VALIDATION_FAILED', `“${org.name}”不在该账号的区划管辖范围内`, { field: 'scopeOrgId' });
+    return org.id;
+  }
+
+  private async orgNames(ids: (number | null)[]): Promise<Map<number, string>> {
+    const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
+    if (!wanted.length) return new Map();
+    const rows = await this.db.selectFrom('party_orgs').select(['id', 'name']).where('id', 'in', wanted).execute();
+    return new Map(rows.map((r) => [r.id, r.name]));
   }
 
   /** Shows a user's phone in full: needs users:security and a reason, and is logged. */
@@ -197,7 +248,7 @@ export class UsersService {
     return d?.name ?? prefix;
   }
 
-  private toView(user: NonNullable<Awaited<ReturnType<UsersRepository['findById']>>>, scopeName: string): UserView {
+  private toView(user: NonNullable<Awaited<ReturnType<UsersRepository['findById']>>>, scopeName: string, orgNames: Map<number, string> = new Map()): UserView {
     const phone = user.phone_enc ? this.crypto.decrypt(user.phone_enc) : null;
     return {
       id: user.id,
@@ -207,6 +258,8 @@ export class UsersService {
       roleLabel: roleLabels[user.role as Role] ?? user.role,
       scopeDivision: user.scope_division,
       scopeName,
+      scopeOrgId: user.scope_org_id,
+      scopeOrgName: user.scope_org_id ? (orgNames.get(user.scope_org_id) ?? null) : null,
       phoneMasked: phone ? maskPhone(phone) : null,
       totpEnabled: user.totp_enabled === 1,
       locked: !!user.locked_until && user.locked_until > new Date().toISOString(),

@@ -1,8 +1,8 @@
-import type { Org } from './api/get-orgs';
+import type { OrgTreeItem } from './api/get-org-tree';
 
 export interface OrgNode {
   key: number;
-  org: Org;
+  org: OrgTreeItem;
   children: OrgNode[];
 }
 
@@ -13,7 +13,7 @@ export interface OrgForest {
 }
 
 /** Organizations whose parent lies outside the user's scope become roots of their own. */
-export function buildOrgForest(orgs: readonly Org[]): OrgForest {
+export function buildOrgForest(orgs: readonly OrgTreeItem[]): OrgForest {
   const byId = new Map<number, OrgNode>(orgs.map((org) => [org.id, { key: org.id, org, children: [] }]));
   const parentOf = new Map<number, number>();
   const roots: OrgNode[] = [];
@@ -29,17 +29,31 @@ export function buildOrgForest(orgs: readonly Org[]): OrgForest {
   return { roots, byId, parentOf };
 }
 
-/** The ids to show for a name search: every match and the chain of parents leading to it. */
-export function matchWithAncestors(forest: OrgForest, text: string): { visible: Set<number>; expanded: number[] } {
+/** The ids to show for a filter: every match and the chain of parents leading to it. */
+export function matchWithAncestors(forest: OrgForest, matches: (org: OrgTreeItem) => boolean): { visible: Set<number>; expanded: number[]; count: number } {
   const visible = new Set<number>();
   const expanded = new Set<number>();
+  let count = 0;
   for (const node of forest.byId.values()) {
-    if (!node.org.name.includes(text) && !node.org.divisionName.includes(text)) continue;
+    if (!matches(node.org)) continue;
+    count += 1;
     visible.add(node.key);
     for (let parent = forest.parentOf.get(node.key); parent !== undefined; parent = forest.parentOf.get(parent)) {
       visible.add(parent);
       expanded.add(parent);
     }
   }
-  return { visible, expanded: [...expanded] };
+  return { visible, expanded: [...expanded], count };
+}
+
+/** The ids of an organization and everything below it (a parent cannot move under these). */
+export function subtreeIds(forest: OrgForest, id: number): Set<number> {
+  const ids = new Set<number>();
+  const walk = (node: OrgNode | undefined) => {
+    if (!node) return;
+    ids.add(node.key);
+    node.children.forEach(walk);
+  };
+  walk(forest.byId.get(id));
+  return ids;
 }

@@ -1,12 +1,22 @@
+import type { Formation, HostKind, OrgKind } from '@xinxue/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import { orgsQueryKey, type Org, type OrgKind } from './get-orgs';
+import type { Org } from './get-orgs';
+import { afterOrgWrite } from './invalidate';
 
 export interface CreateOrgInput {
   name: string;
   kind: OrgKind;
   parentId?: number | null;
   divisionCode: string;
+  hostKind?: HostKind;
+  formation?: Formation;
+  attachedToId?: number | null;
+  coveredNewOrgIds?: number[];
+  approvalPower?: boolean;
+  locatedDivisionCode?: string | null;
+  mayDevelop?: { value: boolean; decidedBy: string; decidedOn: string } | null;
+  establishedOn?: string;
 }
 
 export function createOrg(input: CreateOrgInput): Promise<Org> {
@@ -15,8 +25,5 @@ export function createOrg(input: CreateOrgInput): Promise<Org> {
 
 export function useCreateOrg() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: createOrg,
-    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: orgsQueryKey }), queryClient.invalidateQueries({ queryKey: ['home'] })]),
-  });
+  return useMutation({ mutationFn: createOrg, onSuccess: () => afterOrgWrite(queryClient) });
 }

@@ -11,6 +11,8 @@ export interface CreateUserInput {
   scopeDivision: string;
   password: string;
   phone?: string;
+  /** Optional: narrows the scope to a party organization and its subtree. */
+  scopeOrgId?: number | null;
 }
 
 export function createUser(input: CreateUserInput): Promise<UserAccount> {

@@ -10,6 +10,9 @@ export interface UserAccount {
   roleLabel: string;
   scopeDivision: string;
   scopeName: string;
+  /** An org scope narrows the account to that party organization's subtree. */
+  scopeOrgId: number | null;
+  scopeOrgName: string | null;
   phoneMasked: string | null;
   totpEnabled: boolean;
   locked: boolean;

@@ -7,6 +7,7 @@ import { useSession } from '../../auth/session-context';
 import { DivisionSearchSelect } from '../../divisions/components/division-search-select';
 import { divisionPrefixOf } from '../../divisions/prefix';
 import { useCreateUser, type CreateUserInput } from '../api/create-user';
+import { ScopeOrgSelect } from './scope-org-select';
 
 const scopeLevelHints: Record<(typeof roleScopeLevel)[Role], string> = {
   city: '该角色的管辖范围通常为市',
@@ -24,13 +25,14 @@ const phoneRule = {
   },
 };
 
-const fields = ['username', 'displayName', 'role', 'scopeDivision', 'password', 'phone'];
+const fields = ['username', 'displayName', 'role', 'scopeDivision', 'scopeOrgId', 'password', 'phone'];
 
 export function CreateUserModal({ onClose }: { onClose: () => void }) {
   const { user } = useSession();
   const { message } = App.useApp();
   const [form] = Form.useForm<CreateUserInput>();
   const role = Form.useWatch('role', form);
+  const scopeDivision = Form.useWatch('scopeDivision', form);
   const [error, setError] = useState<string | null>(null);
   const create = useCreateUser();
   const ownScope = { code: user.scope.divisionPrefix.padEnd(12, '0'), name: user.scope.divisionName, level: 'prefecture' as const, parentCode: null };
@@ -46,6 +48,7 @@ export function CreateUserModal({ onClose }: { onClose: () => void }) {
         scopeDivision: divisionPrefixOf(values.scopeDivision),
         password: values.password,
         ...(phone ? { phone } : {}),
+        ...(values.scopeOrgId ? { scopeOrgId: values.scopeOrgId } : {}),
       },
       {
         onSuccess: (created) => {
@@ -84,6 +87,9 @@ export function CreateUserModal({ onClose }: { onClose: () => void }) {
           rules={[{ required: true, message: '请选择管辖范围' }]}
         >
           <DivisionSearchSelect within={user.scope.divisionPrefix} initialOptions={[ownScope]} placeholder="输入区、乡镇、村（社区）名称查找" />
+        </Form.Item>
+        <Form.Item name="scopeOrgId" label="党组织范围（选填）" extra="只管一个党组织及其下级时选择，如某非公企业联合党委">
+          <ScopeOrgSelect within={scopeDivision ? divisionPrefixOf(scopeDivision) : undefined} />
         </Form.Item>
         <Form.Item
           name="password"

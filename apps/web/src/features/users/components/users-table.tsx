@@ -8,6 +8,8 @@ import type { UserAccount } from '../api/get-users';
 import { useSetUserDisabled } from '../api/set-user-disabled';
 import { useUnlockUser } from '../api/unlock-user';
 import { RevealPhoneModal } from './reveal-phone-modal';
+import { ScopeOrgModal } from './scope-org-modal';
+import { useCan } from '../../../lib/authorization';
 
 interface Props {
   users: UserAccount[];
@@ -22,6 +24,8 @@ export function UsersTable({ users, loading, canSecure }: Props) {
   const unlock = useUnlockUser();
   const setDisabled = useSetUserDisabled();
   const [revealing, setRevealing] = useState<UserAccount | null>(null);
+  const [scoping, setScoping] = useState<UserAccount | null>(null);
+  const canCreate = useCan('users:create');
 
   const report = (done: string) => ({
     onSuccess: () => void message.success(done),
@@ -40,7 +44,22 @@ export function UsersTable({ users, loading, canSecure }: Props) {
       ),
     },
     { title: '角色', dataIndex: 'roleLabel', key: 'role' },
-    { title: '管辖范围', dataIndex: 'scopeName', key: 'scope', responsive: ['md'] },
+    {
+      title: '管辖范围',
+      key: 'scope',
+      responsive: ['md'],
+      render: (_, u) => (
+        <Space orientation="vertical" size={0}>
+          <span>{u.scopeName}</span>
+          {u.scopeOrgName && <Typography.Text type="secondary">限：{u.scopeOrgName}及其下级</Typography.Text>}
+          {canCreate && (
+            <Button size="small" type="link" style={{ padding: 0 }} onClick={() => setScoping(u)}>
+              党组织范围
+            </Button>
+          )}
+        </Space>
+      ),
+    },
     {
       title: '手机号',
       key: 'phone',
@@ -112,6 +131,7 @@ export function UsersTable({ users, loading, canSecure }: Props) {
         pagination={{ defaultPageSize: 20, showTotal: (total) => `共 ${total} 个账号`, size: 'small' }}
       />
       {revealing && <RevealPhoneModal user={revealing} onClose={() => setRevealing(null)} />}
+      {scoping && <ScopeOrgModal user={scoping} onClose={() => setScoping(null)} />}
     </Card>
   );
 }
