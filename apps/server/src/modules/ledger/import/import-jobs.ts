@@ -4,7 +4,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
-import type { ColumnMapping, LedgerSource } from '@xinxue/domain';
+import { type ColumnMapping, type LedgerSource, ledgerSources } from '@xinxue/domain';
 import type { Db } from '../../../db/database.ts';
 import { actorOf, type RequestContext } from '../../../lib/context.ts';
 import { appError } from '../../../lib/errors.ts';
@@ -83,7 +83,8 @@ export class ImportJobs {
   }
 
   async status(ctx: RequestContext, importId: number) {
-    const row = await scopedTo(this.db.selectFrom('imports').selectAll(), 'scope_division', ctx.user.scope).where('id', '=', importId).executeTakeFirst();
+    // The table also holds the registry's imports (source newOrgs.*): the ledger shows only its own.
+    const row = await scopedTo(this.db.selectFrom('imports').selectAll(), 'scope_division', ctx.user.scope).where('id', '=', importId).where('source', 'in', ledgerSources).executeTakeFirst();
     if (!row) throw appError('NOT_FOUND', '导入记录不存在');
     const live = this.progress.get(importId);
     return {
@@ -95,7 +96,7 @@ export class ImportJobs {
   }
 
   async list(ctx: RequestContext) {
-    const rows = await scopedTo(this.db.selectFrom('imports').select('id'), 'scope_division', ctx.user.scope).orderBy('id', 'desc').limit(50).execute();
+    const rows = await scopedTo(this.db.selectFrom('imports').select('id'), 'scope_division', ctx.user.scope).where('source', 'in', ledgerSources).orderBy('id', 'desc').limit(50).execute();
     return Promise.all(rows.map((r) => this.status(ctx, r.id)));
   }
 
