@@ -130,11 +130,11 @@ describe(`xinxue demo (${testEngine})`, () => {
       env.DATABASE_URL = `${process.env.TEST_DATABASE_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
     }
     try {
-      const r = spawnSync(process.execPath, [BIN, 'demo', '--people', '200'], { env, encoding: 'utf8', timeout: 120_000 });
+      const r = spawnSync(process.execPath, [BIN, 'demo', '--people', '200'], { env, encoding: 'utf8', timeout: 240_000 });
       expect(r.status, r.stderr).toBe(0);
       expect(r.stdout).toContain('已载入演示数据：1777 个党组织');
       expect(r.stdout).toContain('已加入 200 名流动人员（种子 2026），台帐现有 200 人');
-      const more = spawnSync(process.execPath, [BIN, 'demo', '--people', '50', '--seed', '7'], { env, encoding: 'utf8', timeout: 120_000 });
+      const more = spawnSync(process.execPath, [BIN, 'demo', '--people', '50', '--seed', '7'], { env, encoding: 'utf8', timeout: 240_000 });
       expect(more.stdout).toContain('台帐现有 250 人');
       expect(r.stdout).toMatch(/密码均为 \S+，仅用于演示/);
       for (const username of ['city_org', 'yiling_org', 'xiaoxita', 'branch_org', 'grid_worker', 'service_staff', 'inspector', 'sys_admin', 'sec_admin', 'audit_admin']) {
@@ -147,5 +147,5 @@ describe(`xinxue demo (${testEngine})`, () => {
       }
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 300_000); // the whole demo: organizations, registry, mobile and micro-organizations, dossiers
 });

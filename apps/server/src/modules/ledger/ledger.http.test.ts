@@ -51,7 +51,8 @@ describe('ledger over HTTP', () => {
   });
 
   it('keeps no ID number or phone of a person in clear text in the database', async () => {
-    const dump = await database.dumpText();
+    // Hex MACs (the audit chain) are left out: a 64-digit hex string holds an 11-digit run by chance.
+    const dump = (await database.dumpText()).replace(/[0-9a-f]{40,}/g, '');
     expect(dump).toContain('张三丰');
     expect(dump).not.toMatch(/(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/);
     expect(dump).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/);
