@@ -18,6 +18,9 @@ import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { surveysRoutes } from './modules/surveys/surveys.routes.ts';
 import { dossierAuditRoutes } from './modules/dossier-audit/dossier-audit.routes.ts';
+import { newOrgsRoutes } from './modules/new-orgs/new-orgs.routes.ts';
+import { mobileOrgsRoutes } from './modules/mobile-orgs/mobile-orgs.routes.ts';
+import { microOrgsRoutes } from './modules/micro-orgs/micro-orgs.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { registerWebAndNotFound } from './plugins/web.ts';
@@ -113,6 +116,9 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   talentRoutes(app, services);
   dossierAuditRoutes(app, services);
   surveysRoutes(app, services);
+  newOrgsRoutes(app, services);
+  mobileOrgsRoutes(app, services);
+  microOrgsRoutes(app, services);
 
   await registerWebAndNotFound(app, options.serveWeb ?? true);
   return app;

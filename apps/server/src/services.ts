@@ -17,6 +17,13 @@ import { OrgsService } from './modules/orgs/orgs.service.ts';
 import { UsersService } from './modules/users/users.service.ts';
 import { SurveysService } from './modules/surveys/surveys.service.ts';
 import { DossierAuditService } from './modules/dossier-audit/dossier-audit.service.ts';
+import { NewOrgsService } from './modules/new-orgs/new-orgs.service.ts';
+import { NewOrgsImportService } from './modules/new-orgs/new-orgs-import.service.ts';
+import { NewOrgsImportJobs } from './modules/new-orgs/new-orgs-import-jobs.ts';
+import { CoverageService } from './modules/new-orgs/coverage.service.ts';
+import { MobileOrgsService } from './modules/mobile-orgs/mobile-orgs.service.ts';
+import { MicroOrgsService } from './modules/micro-orgs/micro-orgs.service.ts';
+import { MicroActivitiesService } from './modules/micro-orgs/micro-activities.service.ts';
 
 /** Wires the services once; the HTTP app and the CLI both use this, so they share every rule. */
 export function createServices(database: DatabaseHandle, crypto: FieldCrypto, config: Pick<Config, 'sessionIdleMinutes' | 'cityCode' | 'dataDir'>) {
@@ -37,7 +44,14 @@ export function createServices(database: DatabaseHandle, crypto: FieldCrypto, co
   const talent = new TalentService(db, crypto, ledger, auditLog);
   const dossierAudit = new DossierAuditService(db, auditLog);
   const surveys = new SurveysService(db, crypto, personWriter, divisions, auditLog);
-  return { database, crypto, config, auditLog, users, auth, divisions, grids, orgs, home, personWriter, ledgerImport, importJobs, ledger, ledgerExport, review, talent, dossierAudit, surveys };
+  const newOrgs = new NewOrgsService(db, database.engine, divisions, auditLog, config.cityCode);
+  const newOrgsImport = new NewOrgsImportService(db, auditLog, config.cityCode);
+  const newOrgImportJobs = new NewOrgsImportJobs(newOrgsImport, config.dataDir);
+  const coverage = new CoverageService(db, newOrgs);
+  const mobileOrgs = new MobileOrgsService(db, divisions, auditLog, config.cityCode);
+  const microOrgs = new MicroOrgsService(db, divisions, auditLog, config.cityCode);
+  const microActivities = new MicroActivitiesService(db, divisions, talent, auditLog);
+  return { database, crypto, config, auditLog, users, auth, divisions, grids, orgs, home, personWriter, ledgerImport, importJobs, ledger, ledgerExport, review, talent, dossierAudit, surveys, newOrgs, newOrgsImport, newOrgImportJobs, coverage, mobileOrgs, microOrgs, microActivities };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -3,6 +3,8 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { DEMO_PASSWORD, demoAccounts, loadDemo } from '../demo/demo.ts';
 import { loadDemoPeople } from '../demo/demo-people.ts';
+import { loadDemoMobileAndMicro } from '../demo/demo-mobile-micro.ts';
+import { loadDemoNewOrgs } from '../demo/demo-new-orgs.ts';
 import { withServices } from './run.ts';
 
 export function registerDemoCommand(program: Command): void {
@@ -24,6 +26,10 @@ export function registerDemoCommand(program: Command): void {
           const summary = await loadDemo(services, (done, total) => bar?.update(Math.round((done / total) * 100)));
           bar?.stop();
           console.log(`已载入演示数据：${summary.orgs} 个党组织，${summary.grids} 个网格，${summary.accounts} 个账号。`);
+          bar?.start(100, 0);
+          const registry = await loadDemoNewOrgs(services, { seed: o.seed, onProgress: (done, total) => bar?.update(Math.round((done / total) * 100)) });
+          bar?.stop();
+          console.log(`两新组织名录：非公企业 ${registry.registered.enterprise} 家（已建党组织 ${registry.covered.enterprise} 家）、社会组织 ${registry.registered.socialOrg} 个（已建 ${registry.covered.socialOrg} 个），空白点 ${registry.blankSpots} 个；覆盖它们的党组织单独组建 ${registry.orgs.standalone} 个、联合组建 ${registry.orgs.joint} 个、挂靠组建 ${registry.orgs.attached} 个。`);
         }
         const people = o.people ?? 0;
         if (people > 0) {
@@ -32,6 +38,12 @@ export function registerDemoCommand(program: Command): void {
           bar?.stop();
           const { n } = await services.database.db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).where('merged_into', 'is', null).executeTakeFirstOrThrow();
           console.log(`已加入 ${people} 名流动人员（种子 ${o.seed}），台帐现有 ${Number(n)} 人。`);
+        }
+        if (empty) {
+          // After the people: the comparison sets the mobile organizations against where they work.
+          const mm = await loadDemoMobileAndMicro(services, o.seed);
+          console.log(`市外流动党组织 ${mm.mobileOrgs} 个（党员 ${mm.members} 名）；微组织 ${mm.microOrgs} 个，近一年活动 ${mm.activities} 次，活动中发现优秀分子 ${mm.talentFlagged} 人。`);
+          if (mm.gaps.length) console.log(`外出人员多而流动党组织未覆盖的务工地：${mm.gaps.map((g) => `${g.name} ${g.people} 人（${g.coverage}）`).join('、')}`);
         }
         if (!empty) return;
         console.log(`\n演示账号（密码均为 ${DEMO_PASSWORD}，仅用于演示，切勿用于正式环境）：`);

@@ -4,6 +4,7 @@ import { SingleBar } from 'cli-progress';
 import { type Command, Option } from 'commander';
 import { cliActor } from '../lib/context.ts';
 import { withServices } from './run.ts';
+import { registerNewOrgsImportCommand } from './new-orgs-import.command.ts';
 
 export function registerImportCommands(program: Command): void {
   const importCommand = program.command('import').description('导入数据');
@@ -40,6 +41,7 @@ export function registerImportCommands(program: Command): void {
         if (summary.rejected.length > 50) console.log(`  ……另有 ${summary.rejected.length - 50} 行，加 --json 查看全部`);
       });
     });
+  registerNewOrgsImportCommand(importCommand);
 }
 
 export function registerLedgerCommands(program: Command): void {

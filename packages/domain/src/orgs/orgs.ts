@@ -151,3 +151,11 @@ export function withUsccCheck(first17: string): string {
   if (!check) throw new Error(`invalid USCC body ${first17}`);
   return first17 + check;
 }
+
+/**
+ * How a destination of the city's outbound people is served by mobile organizations outside the
+ * city: none there at all, one there that serves only some of the people's home areas, or served.
+ */
+export const mobileCoverageKinds = ['noOrg', 'partial', 'served'] as const;
+export type MobileCoverage = (typeof mobileCoverageKinds)[number];
+export const mobileCoverageLabels: Record<MobileCoverage, string> = { noOrg: '无流动党组织', partial: '部分原籍地未覆盖', served: '已覆盖' };
