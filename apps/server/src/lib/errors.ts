@@ -43,6 +43,7 @@ export const errorCatalogue = {
   MICRO_ACTIVITY_NOT_FOUND: { status: 404, message: '活动记录不存在' },
   RATE_LIMITED: { status: 429, message: '请求过于频繁，请稍后再试' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
+  DOSSIER_FORMAT_INVALID: { status: 400, message: '档案文件不符合 xinxue-dossier/1 格式，未做任何审核' },
   RULE_SETTINGS_INVALID: { status: 400, message: '规则设置不正确' },
   INTERNAL: { status: 500, message: '服务器内部错误，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;
