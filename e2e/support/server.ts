@@ -1,6 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,11 +51,21 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`服务器在 ${timeoutMs / 1000} 秒内没有就绪：\n${output()}`);
 }
 
-/** A real server with the demo data in a fresh temporary data directory, on a free port. */
+/** Loads the demo into an empty data directory with the real command. */
+export async function loadDemoInto(dataDir: string): Promise<void> {
+  await run(process.execPath, ['apps/server/bin/xinxue.js', 'demo'], { cwd: repoRoot, env: serverEnv(dataDir), timeout: 240_000 });
+}
+
+/**
+ * A real server with the demo data in a fresh temporary data directory, on a free port. The global
+ * setup loads the demo once (XINXUE_E2E_DEMO_TEMPLATE); each journey copies that directory rather
+ * than loading the whole demo — organizations, registry, mobile and micro-organizations — again.
+ */
 export async function startServer(): Promise<RunningServer> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'xinxue-e2e-'));
   try {
-    await run(process.execPath, ['apps/server/bin/xinxue.js', 'demo'], { cwd: repoRoot, env: serverEnv(dataDir), timeout: 120_000 });
+    if (process.env.XINXUE_E2E_DEMO_TEMPLATE) await cp(process.env.XINXUE_E2E_DEMO_TEMPLATE, dataDir, { recursive: true });
+    else await loadDemoInto(dataDir);
   } catch (error) {
     await rm(dataDir, { recursive: true, force: true });
     throw error;
