@@ -21,6 +21,7 @@ import { dossierAuditRoutes } from './modules/dossier-audit/dossier-audit.routes
 import { newOrgsRoutes } from './modules/new-orgs/new-orgs.routes.ts';
 import { mobileOrgsRoutes } from './modules/mobile-orgs/mobile-orgs.routes.ts';
 import { microOrgsRoutes } from './modules/micro-orgs/micro-orgs.routes.ts';
+import { pipelineRoutes } from './modules/pipeline/index.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { registerWebAndNotFound } from './plugins/web.ts';
@@ -119,6 +120,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   newOrgsRoutes(app, services);
   mobileOrgsRoutes(app, services);
   microOrgsRoutes(app, services);
+  pipelineRoutes(app, services);
 
   await registerWebAndNotFound(app, options.serveWeb ?? true);
   return app;

@@ -24,6 +24,7 @@ import { CoverageService } from './modules/new-orgs/coverage.service.ts';
 import { MobileOrgsService } from './modules/mobile-orgs/mobile-orgs.service.ts';
 import { MicroOrgsService } from './modules/micro-orgs/micro-orgs.service.ts';
 import { MicroActivitiesService } from './modules/micro-orgs/micro-activities.service.ts';
+import { createPipeline } from './modules/pipeline/index.ts';
 
 /** Wires the services once; the HTTP app and the CLI both use this, so they share every rule. */
 export function createServices(database: DatabaseHandle, crypto: FieldCrypto, config: Pick<Config, 'sessionIdleMinutes' | 'cityCode' | 'dataDir'>) {
@@ -46,12 +47,11 @@ export function createServices(database: DatabaseHandle, crypto: FieldCrypto, co
   const surveys = new SurveysService(db, crypto, personWriter, divisions, auditLog);
   const newOrgs = new NewOrgsService(db, database.engine, divisions, auditLog, config.cityCode);
   const newOrgsImport = new NewOrgsImportService(db, auditLog, config.cityCode);
-  const newOrgImportJobs = new NewOrgsImportJobs(newOrgsImport, config.dataDir);
   const coverage = new CoverageService(db, newOrgs);
   const mobileOrgs = new MobileOrgsService(db, divisions, auditLog, config.cityCode);
   const microOrgs = new MicroOrgsService(db, divisions, auditLog, config.cityCode);
   const microActivities = new MicroActivitiesService(db, divisions, talent, auditLog);
-  return { database, crypto, config, auditLog, users, auth, divisions, grids, orgs, home, personWriter, ledgerImport, importJobs, ledger, ledgerExport, review, talent, dossierAudit, surveys, newOrgs, newOrgsImport, newOrgImportJobs, coverage, mobileOrgs, microOrgs, microActivities };
+  const pipeline = createPipeline({ db, crypto, personWriter, dossierAudit, auditLog, talent, dataDir: config.dataDir });
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -5,6 +5,7 @@ import { DEMO_PASSWORD, demoAccounts, loadDemo } from '../demo/demo.ts';
 import { loadDemoPeople } from '../demo/demo-people.ts';
 import { loadDemoMobileAndMicro } from '../demo/demo-mobile-micro.ts';
 import { loadDemoNewOrgs } from '../demo/demo-new-orgs.ts';
+import { loadDemoDossiers } from '../demo/demo-dossiers.ts';
 import { withServices } from './run.ts';
 
 export function registerDemoCommand(program: Command): void {
@@ -44,6 +45,8 @@ export function registerDemoCommand(program: Command): void {
           const mm = await loadDemoMobileAndMicro(services, o.seed);
           console.log(`市外流动党组织 ${mm.mobileOrgs} 个（党员 ${mm.members} 名）；微组织 ${mm.microOrgs} 个，近一年活动 ${mm.activities} 次，活动中发现优秀分子 ${mm.talentFlagged} 人。`);
           if (mm.gaps.length) console.log(`外出人员多而流动党组织未覆盖的务工地：${mm.gaps.map((g) => `${g.name} ${g.people} 人（${g.coverage}）`).join('、')}`);
+          const dd = await loadDemoDossiers(services);
+          console.log(`发展党员档案 ${dd.dossiers} 份（各阶段：${Object.entries(dd.byStage).map(([k, v]) => `第${k}阶段 ${v} 份`).join('、')}），其中写明理由放行的警示 ${dd.justified} 项、被规则拒绝的办理 ${dd.refused} 次。`);
         }
         if (!empty) return;
         console.log(`\n演示账号（密码均为 ${DEMO_PASSWORD}，仅用于演示，切勿用于正式环境）：`);

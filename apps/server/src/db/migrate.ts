@@ -9,6 +9,8 @@ import * as m0030 from './migrations/20261128-0030-talent.ts';
 import * as m0100 from './migrations/20261128-0100-dossier-audit.ts';
 import * as m0200 from './migrations/20261128-0200-orgs.ts';
 import * as m0300 from './migrations/20261128-0300-people-search-indexes.ts';
+import * as m0310 from './migrations/20261128-0310-survey-close.ts';
+import * as m0400 from './migrations/20261128-0400-pipeline.ts';
 
 /** Migrations are listed here explicitly so the order is reviewable and bundling is trivial. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +22,8 @@ const migrations: Record<string, Migration> = {
   '20261128-0100-dossier-audit': m0100,
   '20261128-0200-orgs': m0200,
   '20261128-0300-people-search-indexes': m0300,
+  '20261128-0310-survey-close': m0310,
+  '20261128-0400-pipeline': m0400,
 };
 
 /**

@@ -459,6 +459,22 @@ export interface SurveyTable {
   status: 'open' | 'closed';
   created_by: number | null;
   created_at: string;
+  /** Set while closed (migration 0310); cleared on reopening. */
+  closed_at: string | null;
+  closed_by: number | null;
+}
+
+/** A closed survey's figures per grid, frozen at the close (migration 0310). */
+export interface SurveyGridResultTable {
+  survey_id: number;
+  grid_id: number;
+  total: number;
+  checked: number;
+  confirmed: number;
+  corrected: number;
+  not_found: number;
+  moved_away: number;
+  complete: number;
 }
 
 export interface SurveyGridTable {
@@ -484,4 +500,58 @@ export interface Database {
   surveys: SurveyTable;
   survey_grids: SurveyGridTable;
   survey_checks: SurveyCheckTable;
+  survey_grid_results: SurveyGridResultTable;
+}
+
+/** The development workflow (migration 0400): a dossier's `document` is its `xinxue-dossier/1` JSON. */
+export interface DossierTable {
+  id: Id;
+  external_id: string;
+  person_id: number;
+  org_id: number;
+  other_org_id: number | null;
+  division_code: string;
+  other_division_code: string | null;
+  status: 'active' | 'withdrawn' | 'notRecognized' | 'member';
+  current_step: number;
+  document: string;
+  pending: ColumnType<string, string | undefined, string>;
+  opened_on: string;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Append-only: steps with the findings at that moment, justifications, refusals, send-backs, withdrawals, imports. */
+export interface DossierEventTable {
+  id: Id;
+  dossier_id: number;
+  kind: string;
+  step: number | null;
+  occurred_on: string | null;
+  detail: string;
+  recorded_by: number | null;
+  recorded_by_name: string;
+  recorded_at: string;
+}
+
+/** Append-only: a scan or file attached to a step, stored under the data directory with its hash. */
+export interface DossierDocumentTable {
+  id: Id;
+  dossier_id: number;
+  step: number;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  stored_path: string;
+  uploaded_by: number | null;
+  uploaded_at: string;
+}
+
+export interface Database {
+  dossiers: DossierTable;
+  dossier_events: DossierEventTable;
+  dossier_documents: DossierDocumentTable;
 }

@@ -45,6 +45,13 @@ export const errorCatalogue = {
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
   DOSSIER_FORMAT_INVALID: { status: 400, message: '档案文件不符合 xinxue-dossier/1 格式，未做任何审核' },
   RULE_SETTINGS_INVALID: { status: 400, message: '规则设置不正确' },
+  DOSSIER_NOT_FOUND: { status: 404, message: '发展党员档案不存在' },
+  DOSSIER_EXISTS: { status: 409, message: '此人已有正在办理的发展党员档案' },
+  DOSSIER_CLOSED: { status: 409, message: '该档案已撤回、不予承认或已办结，不能再办理' },
+  STEP_OUT_OF_ORDER: { status: 409, message: '请按步骤顺序办理' },
+  STEP_BLOCKED: { status: 422, message: '不符合发展党员的规定，不能办理此步骤' },
+  STEP_JUSTIFICATION_REQUIRED: { status: 422, message: '有警示项，须写明继续办理的理由' },
+  DOSSIER_FILE_NOT_FOUND: { status: 404, message: '档案材料不存在' },
   INTERNAL: { status: 500, message: '服务器内部错误，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -1,4 +1,4 @@
-import { fiveItems, ledgerSources } from '@xinxue/domain';
+import { factSources, fiveItems, ledgerSources } from '@xinxue/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import { AppError, appError } from '../../lib/errors.ts';
@@ -63,6 +63,12 @@ export function ledgerRoutes(app: FastifyInstance, services: Services): void {
       response: {
         200: personRow.extend({
           mergedInto: z.number().nullable(), ethnicity: z.string(), education: z.string(), politicalStatus: z.string(), canReveal: z.boolean(),
+          current: z.array(z.object({
+            item: z.enum(['identity', ...fiveItems]), label: z.string(),
+            values: z.array(z.object({
+              key: z.string(), label: z.string(), value: z.string().describe('电话已脱敏'), source: z.enum(factSources), sourceLabel: z.string(), validFrom: z.string().nullable(), recordedAt: z.string(),
+            })),
+          })).describe('身份信息与五个清楚的当前值及其来源'),
           history: z.array(z.object({
             id: z.number(), kind: z.string(), kindLabel: z.string(), validFrom: z.string().nullable(), recordedAt: z.string(), source: z.string(), sourceLabel: z.string(), status: z.string(),
             values: z.array(z.object({ key: z.string(), label: z.string(), value: z.string() })),
@@ -121,11 +127,14 @@ export function ledgerRoutes(app: FastifyInstance, services: Services): void {
   r.get('/api/reviews', {
     config: { access: 'people:read', scoped: true },
     schema: {
-      tags: ['ledger'], summary: '待审核：疑似重复与来源冲突',
-      querystring: z.object({ status: z.enum(['open', 'resolved']).default('open'), kind: z.enum(['match', 'conflict']).optional() }),
-      response: { 200: z.object({ items: z.array(reviewItem) }), ...errors },
+      tags: ['ledger'], summary: '待审核：疑似重复与来源冲突（分页；可按类型、状态、区域筛选）',
+      querystring: z.object({
+        status: z.enum(['open', 'resolved']).default('open'), kind: z.enum(['match', 'conflict']).optional(), within: prefix.optional(),
+        page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20),
+      }),
+      response: { 200: z.object({ items: z.array(reviewItem), total: z.number() }), ...errors },
     },
-  }, async (request) => ({ items: await services.review.list(contextOf(request), request.query.status, request.query.kind) }));
+  }, async (request) => services.review.list(contextOf(request), request.query));
 
   r.post('/api/reviews/:id/resolve', {
     config: { access: 'people:write', scoped: true },

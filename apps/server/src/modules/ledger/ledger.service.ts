@@ -1,5 +1,5 @@
 import { maskedIdNumber } from './person-state.ts';
-import { chinaToday, codeName, DEFAULT_FIVE_ITEMS_MAX_AGE_DAYS, type FactSource, type FiveItem, fiveItemsStatus, hasPermission, maskPhone, sourceLabels, staleCutoff } from '@xinxue/domain';
+import { chinaToday, codeName, DEFAULT_FIVE_ITEMS_MAX_AGE_DAYS, type FactSource, type FiveItem, fiveItemLabels, fiveItemsStatus, hasPermission, maskPhone, sourceLabels, staleCutoff } from '@xinxue/domain';
 import { type Selectable, type SelectQueryBuilder, sql, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Database, PersonTable } from '../../db/schema.ts';
@@ -9,7 +9,7 @@ import { appError } from '../../lib/errors.ts';
 import { scopedPeople, withinPrefix } from '../../lib/scope.ts';
 import type { AuditLogService } from '../audit-log/audit-log.service.ts';
 import type { DivisionsService } from '../divisions/divisions.service.ts';
-import { type FactKind, factKeyLabels, factKindLabels } from './facts.ts';
+import { currentState, type FactKind, factKeyLabels, factKindLabels } from './facts.ts';
 import { fiveItemDates, fiveItemsClearSql } from './five-items-sql.ts';
 import type { PersonWriter } from './person-writer.ts';
 
@@ -49,6 +49,19 @@ export interface PersonRow {
 }
 
 type PeopleQuery = SelectQueryBuilder<Database, 'people', object>;
+
+/**
+ * Identity and the five items as the person page shows them: which fact kind holds each and the
+ * keys that make it up, in display order. Work holds two items (work address and occupation).
+ */
+export const currentItems: readonly { item: 'identity' | FiveItem; label: string; kind: FactKind; keys: readonly string[] }[] = [
+  { item: 'identity', label: '身份信息', kind: 'identity', keys: ['name', 'gender', 'birthDate', 'ethnicity', 'education', 'politicalStatus'] },
+  { item: 'hukou', label: fiveItemLabels.hukou, kind: 'hukou', keys: ['address', 'divisionCode'] },
+  { item: 'movedOn', label: fiveItemLabels.movedOn, kind: 'movement', keys: ['direction', 'movedOn', 'originCode', 'destinationCode', 'destinationText'] },
+  { item: 'workAddress', label: fiveItemLabels.workAddress, kind: 'work', keys: ['employer', 'address', 'divisionCode'] },
+  { item: 'occupation', label: fiveItemLabels.occupation, kind: 'work', keys: ['occupation', 'occupationGroup'] },
+  { item: 'contact', label: fiveItemLabels.contact, kind: 'contact', keys: ['phones', 'wechat', 'qq'] },
+];
 
 /** Reading the ledger: lists, search, a person's page with the history of every value, reveals. */
 export class LedgerService {
@@ -171,6 +184,18 @@ export class LedgerService {
     const merges = await this.db.selectFrom('person_merges').selectAll().where((eb) => eb.or([eb('survivor_id', '=', person.id), eb('merged_id', '=', person.id)])).orderBy('id', 'desc').execute();
     await this.auditLog.record(actorOf(ctx), { action: 'person.read', objectType: 'person', objectIds: [person.id] });
     const row = this.row({ ...person, grid_name: grid?.name ?? null }, names);
+    // Current values from the same rule the ledger's own columns use (currentState), each with its source.
+    const state = currentState(facts);
+    const current = currentItems.map(({ item, label, kind, keys }) => ({
+      item,
+      label,
+      values: keys.flatMap((key) => {
+        const v = state.get(kind)?.get(key);
+        if (!v) return [];
+        const source = v.source as FactSource;
+        return [{ key, label: factKeyLabels[key] ?? key, value: display(kind, key, v.value), source, sourceLabel: sourceLabels[source] ?? source, validFrom: v.validFrom, recordedAt: v.recordedAt }];
+      }),
+    }));
     return {
       ...row,
       mergedInto: person.merged_into,
@@ -178,6 +203,7 @@ export class LedgerService {
       education: codeName('education', person.education),
       politicalStatus: codeName('politicalStatus', person.political_status),
       canReveal: hasPermission(ctx.user.role, 'pii:reveal'),
+      current,
       history: facts
         .sort((a, b) => b.recordedAt.localeCompare(a.recordedAt) || b.id - a.id)
         .map((f) => ({

@@ -4,12 +4,21 @@ import type { Db } from '../../db/database.ts';
 import { actorOf, type RequestContext } from '../../lib/context.ts';
 import type { FieldCrypto } from '../../lib/crypto.ts';
 import { appError } from '../../lib/errors.ts';
-import { scopedPeople } from '../../lib/scope.ts';
+import { scopedPeople, withinPrefix } from '../../lib/scope.ts';
 import type { AuditLogService } from '../audit-log/audit-log.service.ts';
 import { type FactKind, type FactValue, factKeyLabels, factKindLabels } from './facts.ts';
 import type { PersonWriter } from './person-writer.ts';
 
 export type MatchAction = 'merge' | 'distinct';
+
+export interface ReviewFilter {
+  status: 'open' | 'resolved';
+  kind?: 'match' | 'conflict' | undefined;
+  /** Only people placed under this division code prefix (inside the caller's scope). */
+  within?: string | undefined;
+  page: number;
+  pageSize: number;
+}
 export type ConflictAction = 'acceptIncoming' | 'keepCurrent';
 
 /**
@@ -25,13 +34,21 @@ export class ReviewService {
     private readonly auditLog: AuditLogService,
   ) {}
 
-  async list(ctx: RequestContext, status: 'open' | 'resolved', kind?: 'match' | 'conflict') {
-    let q = scopedPeople(this.db.selectFrom('review_items').innerJoin('people', 'people.id', 'review_items.person_id').selectAll('review_items'), ctx.user.scope).where('review_items.status', '=', status);
-    if (kind) q = q.where('review_items.kind', '=', kind);
-    const items = await q.orderBy('review_items.id', status === 'open' ? 'asc' : 'desc').limit(200).execute();
+  /** One page of the queue in the caller's scope: open items oldest first, resolved ones newest first. */
+  async list(ctx: RequestContext, f: ReviewFilter): Promise<{ items: Awaited<ReturnType<ReviewService['view']>>[]; total: number }> {
+    let q = scopedPeople(this.db.selectFrom('review_items').innerJoin('people', 'people.id', 'review_items.person_id'), ctx.user.scope).where('review_items.status', '=', f.status);
+    if (f.kind) q = q.where('review_items.kind', '=', f.kind);
+    if (f.within) q = withinPrefix(q, 'people.division_code', f.within);
+    const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+    const items = await q
+      .selectAll('review_items')
+      .orderBy('review_items.id', f.status === 'open' ? 'asc' : 'desc')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute();
     const out = [];
     for (const item of items) out.push(await this.view(item));
-    return out;
+    return { items: out, total: Number(total) };
   }
 
   private async personSummary(id: number | null) {

@@ -184,4 +184,96 @@ describe('surveys over HTTP', () => {
     expect((await worker.request('GET', `/api/surveys/${other.id}`)).statusCode).toBe(403);
     expect((await township.request('GET', '/api/surveys/99999')).statusCode).toBe(404);
   });
+
+  describe('closing and reopening', () => {
+    let closing: number;
+    let before: SurveyBody;
+
+    it('closes a survey: only a manager may, it is logged, and the list tells open from closed', async () => {
+      closing = ((await township.request('POST', '/api/surveys', { name: '年终清查', startsOn: '2026-11-01', dueOn: '2026-12-31', gridIds: [gridA, gridB] })).json() as SurveyBody).id;
+      expect((await worker.request('POST', `/api/surveys/${closing}/checks`, { personId: a1, outcome: 'confirmed' })).statusCode).toBe(200);
+      before = await progressOf(township, closing);
+      expect(before.totals).toMatchObject({ total: 4, checked: 1, confirmed: 1 });
+      // A grid worker checks people but does not manage surveys.
+      expect((await worker.request('POST', `/api/surveys/${closing}/close`)).statusCode).toBe(403);
+
+      const res = await township.request('POST', `/api/surveys/${closing}/close`);
+      expect(res.statusCode, res.body).toBe(200);
+      const closed = res.json() as SurveyBody & { status: string; closedAt: string | null; closedBy: string | null };
+      expect(closed).toMatchObject({ status: 'closed', totals: before.totals, grids: before.grids });
+      expect(closed.closedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+      expect(closed.closedBy).toBeTruthy();
+      expect((await township.request('POST', `/api/surveys/${closing}/close`)).json()).toMatchObject({ code: 'CONFLICT', message: '该清查已经结束' });
+
+      const [entry] = await services.auditLog.list({ limit: 1, action: 'survey.close' });
+      expect(entry).toMatchObject({ objectIds: [closing], detail: { grids: 2, total: 4, checked: 1 } });
+
+      const ids = async (c: TestClient, query: string) => ((await c.request('GET', `/api/surveys${query}`)).json() as { items: { id: number; status: string }[] }).items;
+      expect((await ids(township, '?status=closed')).map((s) => s.id)).toEqual([closing]);
+      expect((await ids(township, '?status=open')).map((s) => s.id)).not.toContain(closing);
+      expect((await ids(township, '')).find((s) => s.id === closing)!.status).toBe('closed');
+      // The grid worker's phone list asks for open surveys only.
+      expect((await ids(worker, '?status=open')).map((s) => s.id)).not.toContain(closing);
+      expect((await township.request('GET', '/api/surveys?status=finished')).statusCode).toBe(400);
+    });
+
+    it('refuses confirmations and corrections in a closed survey with a Chinese message, writing nothing', async () => {
+      const checks = await database.db.selectFrom('survey_checks').select('id').where('survey_id', '=', closing).execute();
+      const facts = await database.db.selectFrom('person_facts').select('id').where('person_id', '=', a2).execute();
+      const confirm = await worker.request('POST', `/api/surveys/${closing}/checks`, { personId: a2, outcome: 'confirmed' });
+      expect(confirm.statusCode).toBe(409);
+      expect(confirm.json().code).toBe('SURVEY_CLOSED');
+      expect(confirm.json().message).toMatch(/^该清查已于\d{4}-\d{2}-\d{2}结束，不能再登记核查结果/);
+      const correct = await township.request('POST', `/api/surveys/${closing}/checks`, { personId: a2, outcome: 'corrected', corrections: { employer: '新单位' } });
+      expect(correct.json().code).toBe('SURVEY_CLOSED');
+      expect(await database.db.selectFrom('survey_checks').select('id').where('survey_id', '=', closing).execute()).toHaveLength(checks.length);
+      expect(await database.db.selectFrom('person_facts').select('id').where('person_id', '=', a2).execute()).toHaveLength(facts.length);
+    });
+
+    it('keeps a closed survey\'s figures as they were at the close when people change later', async () => {
+      // A newcomer in grid A, b1 moved into grid A, and a2 confirmed in another (open) survey.
+      await addPerson(services, { name: '新来的', divisionCode: VILLAGE, gridId: gridA, ...complete, phones: ['13300003333'] });
+      await database.db.updateTable('people').set({ grid_id: gridA }).where('id', '=', b1).execute();
+      const open = (await township.request('POST', '/api/surveys', { name: '补充清查', startsOn: '2026-11-01', dueOn: '2026-12-31', gridIds: [gridA] })).json() as SurveyBody;
+      expect((await worker.request('POST', `/api/surveys/${open.id}/checks`, { personId: a2, outcome: 'confirmed' })).statusCode).toBe(200);
+      expect((await progressOf(township, open.id)).totals).toMatchObject({ total: 5, checked: 1 });
+
+      const after = await progressOf(township, closing);
+      expect(after.totals).toEqual(before.totals);
+      expect(after.grids).toEqual(before.grids);
+      // Seen by the grid worker: the frozen figures of their own grid only.
+      const mine = await progressOf(worker, closing);
+      expect(mine.grids).toEqual([before.grids[0]]);
+    });
+
+    it('reopens a closed survey: figures are live again and checks are taken again', async () => {
+      expect((await worker.request('POST', `/api/surveys/${closing}/reopen`)).statusCode).toBe(403);
+      const res = await township.request('POST', `/api/surveys/${closing}/reopen`, { reason: '新迁入人员需补查' });
+      expect(res.statusCode, res.body).toBe(200);
+      const reopened = res.json() as SurveyBody & { status: string; closedAt: string | null };
+      expect(reopened).toMatchObject({ status: 'open', closedAt: null });
+      expect(reopened.grids[0]).toMatchObject({ gridId: gridA, total: 5 });
+      expect(reopened.grids[1]).toMatchObject({ gridId: gridB, total: 0 });
+      const again = await township.request('POST', `/api/surveys/${closing}/reopen`);
+      expect(again.json(), again.body).toMatchObject({ code: 'CONFLICT' });
+      expect((await worker.request('POST', `/api/surveys/${closing}/checks`, { personId: a2, outcome: 'confirmed' })).statusCode).toBe(200);
+      const [entry] = await services.auditLog.list({ limit: 1, action: 'survey.reopen' });
+      expect(entry).toMatchObject({ objectIds: [closing], detail: { reason: '新迁入人员需补查' } });
+      expect(await database.db.selectFrom('survey_grid_results').select('grid_id').where('survey_id', '=', closing).execute()).toEqual([]);
+    });
+
+    it('lets only a user whose scope covers every grid close a survey', async () => {
+      const city = await loginAs(app, services, 'cityOrgDept', '4205');
+      const mixed = (await city.request('POST', '/api/surveys', { name: '跨区清查', startsOn: '2026-11-01', dueOn: '2026-12-31', gridIds: [gridA, outsideGrid] })).json() as SurveyBody;
+      const refused = await township.request('POST', `/api/surveys/${mixed.id}/close`);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json()).toMatchObject({ code: 'OUT_OF_SCOPE' });
+      expect(refused.json().message).toContain('管辖范围');
+      expect((await city.request('POST', `/api/surveys/${mixed.id}/close`)).statusCode).toBe(200);
+      // The township sees the frozen figures of its own grid, not the other district's.
+      const seen = await progressOf(township, mixed.id);
+      expect(seen.grids.map((g) => g.gridId)).toEqual([gridA]);
+      expect(seen.grids[0]).toMatchObject({ total: 5 });
+    });
+  });
 });

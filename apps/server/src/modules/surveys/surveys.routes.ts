@@ -13,7 +13,7 @@ const counts = {
 const gridProgress = z.object({ gridId: z.number(), gridName: z.string(), divisionCode: z.string(), divisionName: z.string(), ...counts });
 const survey = z.object({
   id: z.number(), name: z.string(), startsOn: z.string(), dueOn: z.string(), divisionCode: z.string(), divisionName: z.string(), status: z.enum(['open', 'closed']),
-  createdAt: z.string(), totals: z.object(counts), grids: z.array(gridProgress),
+  createdAt: z.string(), closedAt: z.string().nullable(), closedBy: z.string().nullable(), totals: z.object(counts), grids: z.array(gridProgress),
 });
 const surveyPerson = z.object({
   id: z.number(), name: z.string(), gender: z.string().nullable(), birthDate: z.string().nullable(), direction: z.string().nullable(), gridId: z.number(), gridName: z.string(),
@@ -31,8 +31,26 @@ export function surveysRoutes(app: FastifyInstance, services: Services): void {
 
   r.get('/api/surveys', {
     config: { access: 'people:read', scoped: true },
-    schema: { tags: ['surveys'], summary: '清查列表（每个网格的进度）', response: { 200: z.object({ items: z.array(survey) }), ...errors } },
-  }, async (request) => ({ items: await services.surveys.list(contextOf(request)) }));
+    schema: {
+      tags: ['surveys'], summary: '清查列表（每个网格的进度；已结束的清查显示结束时的数字）',
+      querystring: z.object({ status: z.enum(['open', 'closed']).optional() }),
+      response: { 200: z.object({ items: z.array(survey) }), ...errors },
+    },
+  }, async (request) => ({ items: await services.surveys.list(contextOf(request), request.query.status) }));
+
+  r.post('/api/surveys/:id/close', {
+    config: { access: 'grids:write', scoped: true },
+    schema: { tags: ['surveys'], summary: '结束清查：不再登记核查，各网格进度按结束时固定', params: idParams, response: { 200: survey, ...errors } },
+  }, async (request) => services.surveys.close(contextOf(request), request.params.id));
+
+  r.post('/api/surveys/:id/reopen', {
+    config: { access: 'grids:write', scoped: true },
+    schema: {
+      tags: ['surveys'], summary: '重新开启已结束的清查', params: idParams,
+      body: z.object({ reason: z.string().max(200).optional() }).strict().nullish(),
+      response: { 200: survey, ...errors },
+    },
+  }, async (request) => services.surveys.reopen(contextOf(request), request.params.id, request.body?.reason));
 
   r.post('/api/surveys', {
     config: { access: 'grids:write', scoped: true },

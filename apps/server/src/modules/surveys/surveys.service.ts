@@ -31,6 +31,8 @@ export interface GridProgress {
   percent: number;
 }
 
+type GridCounts = Pick<GridProgress, 'total' | 'checked' | 'confirmed' | 'corrected' | 'notFound' | 'movedAway' | 'complete'>;
+
 export interface SurveyView {
   id: number;
   name: string;
@@ -40,6 +42,9 @@ export interface SurveyView {
   divisionName: string;
   status: 'open' | 'closed';
   createdAt: string;
+  /** When it was closed and by whom; while closed, the figures are those frozen at the close. */
+  closedAt: string | null;
+  closedBy: string | null;
   totals: Omit<GridProgress, 'gridId' | 'gridName' | 'divisionCode' | 'divisionName'>;
   grids: GridProgress[];
 }
@@ -147,9 +152,71 @@ export class SurveysService {
     return this.detail(ctx, id);
   }
 
-  async list(ctx: RequestContext): Promise<SurveyView[]> {
-    const rows = await this.visibleSurveys(ctx.user.scope).orderBy('surveys.id', 'desc').limit(100).execute();
+  async list(ctx: RequestContext, status?: 'open' | 'closed'): Promise<SurveyView[]> {
+    let q = this.visibleSurveys(ctx.user.scope);
+    if (status) q = q.where('surveys.status', '=', status);
+    const rows = await q.orderBy('surveys.id', 'desc').limit(100).execute();
     return this.views(ctx, rows);
+  }
+
+  /**
+   * Who may close or reopen a survey: whoever may manage surveys (grids:write, checked by the route)
+   * and whose scope covers every grid of it — a survey a city user made over two counties is not
+   * closed by one of them.
+   */
+  private async loadManageable(ctx: RequestContext, id: number) {
+    const survey = await this.loadVisible(ctx, id);
+    const outside = await this.db
+      .selectFrom('survey_grids')
+      .select('grid_id')
+      .where('survey_id', '=', id)
+      .where('grid_id', 'not in', this.gridsInScope(ctx.user.scope))
+      .executeTakeFirst();
+    if (outside) throw appError('OUT_OF_SCOPE', '该清查含有您管辖范围以外的网格，只能由管辖全部网格的单位结束或重新开启');
+    return survey;
+  }
+
+  /**
+   * Closes a survey: no more checks, and each grid's figures are frozen as they stand now, so the
+   * closed survey keeps its result when people later move, merge or are checked in another survey.
+   * The status update comes first in the transaction: on PostgreSQL it locks the survey row, which a
+   * check also updates, so a check either commits before the figures are taken or is refused.
+   */
+  async close(ctx: RequestContext, id: number): Promise<SurveyView> {
+    const survey = await this.loadManageable(ctx, id);
+    if (survey.status === 'closed') throw appError('CONFLICT', '该清查已经结束');
+    const now = new Date().toISOString();
+    await this.db.transaction().execute(async (tx) => {
+      const updated = await tx.updateTable('surveys').set({ status: 'closed', closed_at: now, closed_by: ctx.user.id }).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+      if (!Number(updated.numUpdatedRows)) throw appError('CONFLICT', '该清查已经结束');
+      const counts = await this.gridCounts(tx, ctx.user.scope, [id]);
+      const gridIds = (await tx.selectFrom('survey_grids').select('grid_id').where('survey_id', '=', id).execute()).map((g) => g.grid_id);
+      const rows = gridIds.map((gridId) => {
+        const c = counts.get(`${id}:${gridId}`);
+        return {
+          survey_id: id, grid_id: gridId, total: c?.total ?? 0, checked: c?.checked ?? 0, confirmed: c?.confirmed ?? 0, corrected: c?.corrected ?? 0,
+          not_found: c?.notFound ?? 0, moved_away: c?.movedAway ?? 0, complete: c?.complete ?? 0,
+        };
+      });
+      for (let i = 0; i < rows.length; i += 500) await tx.insertInto('survey_grid_results').values(rows.slice(i, i + 500)).execute();
+      const sum = (key: 'total' | 'checked' | 'complete') => rows.reduce((s, r) => s + r[key], 0);
+      await this.auditLog.append(tx, actorOf(ctx), { action: 'survey.close', objectType: 'survey', objectIds: [id], detail: { name: survey.name, grids: rows.length, total: sum('total'), checked: sum('checked'), complete: sum('complete') } });
+    });
+    return this.detail(ctx, id);
+  }
+
+  /** Reopens a closed survey: checks are taken again and its figures are live again. */
+  async reopen(ctx: RequestContext, id: number, reason?: string): Promise<SurveyView> {
+    const survey = await this.loadManageable(ctx, id);
+    if (survey.status === 'open') throw appError('CONFLICT', '该清查正在进行，无需重新开启');
+    await this.db.transaction().execute(async (tx) => {
+      const updated = await tx.updateTable('surveys').set({ status: 'open', closed_at: null, closed_by: null }).where('id', '=', id).where('status', '=', 'closed').executeTakeFirst();
+      if (!Number(updated.numUpdatedRows)) throw appError('CONFLICT', '该清查正在进行，无需重新开启');
+      // The frozen figures were a copy for display; the audit log keeps what they were at the close.
+      await tx.deleteFrom('survey_grid_results').where('survey_id', '=', id).execute();
+      await this.auditLog.append(tx, actorOf(ctx), { action: 'survey.reopen', objectType: 'survey', objectIds: [id], detail: { name: survey.name, closedAt: survey.closed_at, reason: reason?.trim() || undefined } });
+    });
+    return this.detail(ctx, id);
   }
 
   async detail(ctx: RequestContext, id: number): Promise<SurveyView> {
@@ -164,9 +231,9 @@ export class SurveysService {
   }
 
   /** People of a survey's grids (in scope, not merged) with their latest check in that survey. */
-  private surveyPeople(scope: Scope, surveyIds: number[]) {
-    const latest = this.db.selectFrom('survey_checks').select(['survey_id', 'person_id', (eb) => eb.fn.max('id').as('check_id')]).where('survey_id', 'in', surveyIds).groupBy(['survey_id', 'person_id']);
-    const q = this.db
+  private surveyPeople(scope: Scope, surveyIds: number[], db: Db = this.db) {
+    const latest = db.selectFrom('survey_checks').select(['survey_id', 'person_id', (eb) => eb.fn.max('id').as('check_id')]).where('survey_id', 'in', surveyIds).groupBy(['survey_id', 'person_id']);
+    const q = db
       .selectFrom('survey_grids')
       .innerJoin('people', 'people.grid_id', 'survey_grids.grid_id')
       .leftJoin(latest.as('latest'), (join) => join.onRef('latest.survey_id', '=', 'survey_grids.survey_id').onRef('latest.person_id', '=', 'people.id'))
@@ -177,21 +244,10 @@ export class SurveysService {
     return scopedPeople(q, scope);
   }
 
-  private async views(ctx: RequestContext, rows: { id: number; name: string; starts_on: string; due_on: string; division_code: string; status: 'open' | 'closed'; created_at: string }[]): Promise<SurveyView[]> {
-    if (!rows.length) return [];
-    const ids = rows.map((r) => r.id);
-    const scope = ctx.user.scope;
-    const grids = await this.db
-      .selectFrom('survey_grids')
-      .innerJoin('grids', 'grids.id', 'survey_grids.grid_id')
-      .select(['survey_grids.survey_id', 'grids.id', 'grids.name', 'grids.division_code'])
-      .where('survey_grids.survey_id', 'in', ids)
-      .where('survey_grids.grid_id', 'in', this.gridsInScope(scope))
-      .orderBy('grids.division_code')
-      .orderBy('grids.id')
-      .execute();
+  /** Live figures per survey and grid, as the scope sees them: key `surveyId:gridId`. */
+  private async gridCounts(db: Db, scope: Scope, surveyIds: number[]): Promise<Map<string, GridCounts>> {
     const count = (outcome: CheckOutcome) => sql<number>`sum(case when c.outcome = ${outcome} then 1 else 0 end)`;
-    const counts = await this.surveyPeople(scope, ids)
+    const rows = await this.surveyPeople(scope, surveyIds, db)
       .select([
         'survey_grids.survey_id as surveyId',
         'survey_grids.grid_id as gridId',
@@ -205,19 +261,58 @@ export class SurveysService {
       ])
       .groupBy(['survey_grids.survey_id', 'survey_grids.grid_id'])
       .execute();
-    const byKey = new Map(counts.map((c) => [`${c.surveyId}:${c.gridId}`, c]));
+    const n = (v: unknown) => Number(v ?? 0);
+    return new Map(
+      rows.map((c) => [
+        `${c.surveyId}:${c.gridId}`,
+        { total: n(c.total), checked: n(c.checked), confirmed: n(c.confirmed), corrected: n(c.corrected), notFound: n(c.notFound), movedAway: n(c.movedAway), complete: n(c.complete) },
+      ]),
+    );
+  }
+
+  /** A closed survey's figures as frozen at the close: key `surveyId:gridId`. */
+  private async frozenCounts(surveyIds: number[]): Promise<Map<string, GridCounts>> {
+    if (!surveyIds.length) return new Map<string, GridCounts>();
+    const rows = await this.db.selectFrom('survey_grid_results').selectAll().where('survey_id', 'in', surveyIds).execute();
+    return new Map(
+      rows.map((r) => [
+        `${r.survey_id}:${r.grid_id}`,
+        { total: Number(r.total), checked: Number(r.checked), confirmed: Number(r.confirmed), corrected: Number(r.corrected), notFound: Number(r.not_found), movedAway: Number(r.moved_away), complete: Number(r.complete) },
+      ]),
+    );
+  }
+
+  private async views(ctx: RequestContext, rows: { id: number; name: string; starts_on: string; due_on: string; division_code: string; status: 'open' | 'closed'; created_at: string; closed_at: string | null; closed_by: number | null }[]): Promise<SurveyView[]> {
+    if (!rows.length) return [];
+    const ids = rows.map((r) => r.id);
+    const scope = ctx.user.scope;
+    const grids = await this.db
+      .selectFrom('survey_grids')
+      .innerJoin('grids', 'grids.id', 'survey_grids.grid_id')
+      .select(['survey_grids.survey_id', 'grids.id', 'grids.name', 'grids.division_code'])
+      .where('survey_grids.survey_id', 'in', ids)
+      .where('survey_grids.grid_id', 'in', this.gridsInScope(scope))
+      .orderBy('grids.division_code')
+      .orderBy('grids.id')
+      .execute();
+    const openIds = rows.filter((r) => r.status === 'open').map((r) => r.id);
+    const closedIds = rows.filter((r) => r.status === 'closed').map((r) => r.id);
+    const live = openIds.length ? await this.gridCounts(this.db, scope, openIds) : new Map<string, GridCounts>();
+    const frozen = await this.frozenCounts(closedIds);
+    const byKey = new Map([...live, ...frozen]);
+    const closers = rows.flatMap((r) => (r.closed_by ? [r.closed_by] : []));
+    const closerNames = new Map(closers.length ? (await this.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', closers).execute()).map((u) => [u.id, u.display_name]) : []);
     const names = await this.divisions.names([...rows.map((r) => r.division_code), ...grids.map((g) => g.division_code)]);
     return rows.map((r) => {
       const progress: GridProgress[] = grids
         .filter((g) => g.survey_id === r.id)
         .map((g) => {
           const c = byKey.get(`${r.id}:${g.id}`);
-          const n = (v: unknown) => Number(v ?? 0);
-          const total = n(c?.total);
-          const checked = n(c?.checked);
+          const total = c?.total ?? 0;
+          const checked = c?.checked ?? 0;
           return {
             gridId: g.id, gridName: g.name, divisionCode: g.division_code, divisionName: names.get(g.division_code) ?? g.division_code,
-            total, checked, confirmed: n(c?.confirmed), corrected: n(c?.corrected), notFound: n(c?.notFound), movedAway: n(c?.movedAway), complete: n(c?.complete), percent: ratio(checked, total),
+            total, checked, confirmed: c?.confirmed ?? 0, corrected: c?.corrected ?? 0, notFound: c?.notFound ?? 0, movedAway: c?.movedAway ?? 0, complete: c?.complete ?? 0, percent: ratio(checked, total),
           };
         });
       const sum = (key: 'total' | 'checked' | 'confirmed' | 'corrected' | 'notFound' | 'movedAway' | 'complete') => progress.reduce((s, g) => s + g[key], 0);
@@ -225,7 +320,7 @@ export class SurveysService {
       totals.percent = ratio(totals.checked, totals.total);
       return {
         id: r.id, name: r.name, startsOn: r.starts_on, dueOn: r.due_on, divisionCode: r.division_code, divisionName: names.get(r.division_code) ?? r.division_code,
-        status: r.status, createdAt: r.created_at, totals, grids: progress,
+        status: r.status, createdAt: r.created_at, closedAt: r.closed_at, closedBy: r.closed_by ? (closerNames.get(r.closed_by) ?? null) : null, totals, grids: progress,
       };
     });
   }
@@ -283,7 +378,7 @@ export class SurveysService {
    */
   async check(ctx: RequestContext, surveyId: number, input: CheckInput) {
     const survey = await this.loadVisible(ctx, surveyId);
-    if (survey.status !== 'open') throw appError('SURVEY_CLOSED');
+    if (survey.status !== 'open') throw closedError(survey.closed_at);
     const person = await scopedPeople(this.db.selectFrom('people').select(['people.id', 'people.name', 'people.grid_id', 'people.merged_into', 'people.division_code']), ctx.user.scope).where('people.id', '=', input.personId).executeTakeFirst();
     if (!person) {
       const exists = await this.db.selectFrom('people').select('id').where('id', '=', input.personId).executeTakeFirst();
@@ -298,6 +393,9 @@ export class SurveysService {
     const writesFacts = input.outcome === 'confirmed' || input.outcome === 'corrected';
     const now = new Date().toISOString();
     const checkId = await this.db.transaction().execute(async (tx) => {
+      // Touching the survey row while it is open serialises a check with a concurrent close (see close()).
+      const open = await tx.updateTable('surveys').set({ status: 'open' }).where('id', '=', surveyId).where('status', '=', 'open').executeTakeFirst();
+      if (!Number(open.numUpdatedRows)) throw closedError(new Date().toISOString());
       let factCount = 0;
       if (writesFacts) {
         // Same lock as imports: a batch must not compute this person's state from facts this check is changing.
@@ -327,6 +425,12 @@ export class SurveysService {
     });
     return { checkId, outcome: input.outcome, checkedAt: now };
   }
+}
+
+/** The refusal of a check in a closed survey, with the date it closed. */
+function closedError(closedAt: string | null) {
+  const on = closedAt ? `已于${chinaToday(new Date(closedAt))}` : '已';
+  return appError('SURVEY_CLOSED', `该清查${on}结束，不能再登记核查结果；如确需补查，请联系组织清查的单位重新开启`);
 }
 
 /** The smallest division (by level) that holds all the codes, as a 12-digit code. */

@@ -73,4 +73,45 @@ describe('outstanding people and cultivation targets', () => {
     const [entry] = await services.auditLog.list({ limit: 1, action: 'target.apply' });
     expect(entry!.objectIds).toEqual([youth]);
   });
+
+  it('tells for one person whether they are outstanding, a target under follow-up, or an applicant', async () => {
+    type Status = {
+      personId: number;
+      talent: { reason: string; nominatedBy: string; foundVia: string; foundViaLabel: string; flaggedBy: string | null } | null;
+      target: { id: number; ownerName: string; cadenceDays: number; nextDueOn: string; overdueDays: number; overdue: boolean; reserveCadre: boolean } | null;
+      applicant: { targetId: number; appliedOn: string } | null;
+    };
+    const statusOf = async (id: number) => {
+      const res = await township.request('GET', `/api/people/${id}/talent-status`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as Status;
+    };
+    // 陈晓: flagged by the outbound branch, followed up, and has applied: no longer an active target.
+    const youthStatus = await statusOf(youth);
+    expect(youthStatus.talent).toMatchObject({ reason: '在深圳务工期间带领老乡技能培训', nominatedBy: '宝安区流动党员党支部', foundVia: 'outboundBranch', foundViaLabel: '外出流动党员党支部推荐' });
+    expect(youthStatus.talent!.flaggedBy).toBeTruthy();
+    expect(youthStatus.target).toBeNull();
+    expect(youthStatus.applicant).toMatchObject({ appliedOn: '2026-11-20' });
+
+    // A fresh person: nothing, then an overdue target, and after a withdrawal no longer outstanding.
+    const person = (await addPerson(services, { name: '周敏', divisionCode: '420506001001' })).personId;
+    expect(await statusOf(person)).toEqual({ personId: person, talent: null, target: null, applicant: null });
+    const target = (await township.request('POST', `/api/people/${person}/target`, { cadenceDays: 14, reserveCadre: true })).json() as { id: number };
+    const started = new Date(Date.now() - 20 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+    await database.db.updateTable('cultivation_targets').set({ started_on: started }).where('id', '=', target.id).execute();
+    const followed = await statusOf(person);
+    expect(followed.target).toMatchObject({ id: target.id, cadenceDays: 14, reserveCadre: true, overdueDays: 6, overdue: true });
+    expect(followed.target!.ownerName).toBeTruthy();
+    const flagged = (await township.request('POST', `/api/people/${person}/talent`, { reason: '网格走访中发现热心公益', nominatedBy: '冯家湾社区网格员', foundVia: 'grid' })).json() as { id: number };
+    expect((await statusOf(person)).talent).toMatchObject({ id: flagged.id, foundVia: 'grid' });
+    await township.request('POST', `/api/talent/${flagged.id}/withdraw`, { reason: '信息有误' });
+    expect((await statusOf(person)).talent).toBeNull();
+
+    // Scope: a person of another district is refused; an unknown one is not found.
+    const outside = (await addPerson(services, { name: '外区', divisionCode: '420502001001' })).personId;
+    const refused = await township.request('GET', `/api/people/${outside}/talent-status`);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().message).toContain('管辖范围');
+    expect((await township.request('GET', '/api/people/999999/talent-status')).statusCode).toBe(404);
+  });
 });

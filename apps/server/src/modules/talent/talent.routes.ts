@@ -46,6 +46,25 @@ export function talentRoutes(app: FastifyInstance, services: Services): void {
     return { ok: true as const };
   });
 
+  r.get('/api/people/:id/talent-status', {
+    config: { access: 'people:read', scoped: true },
+    schema: {
+      tags: ['talent'], summary: '某人是否列为优秀分子、是否为重点培养对象、是否已递交入党申请', params: idParams,
+      response: {
+        200: z.object({
+          personId: z.number(),
+          talent: z.object({ id: z.number(), reason: z.string(), nominatedBy: z.string(), foundVia: z.enum(foundVia), foundViaLabel: z.string(), flaggedAt: z.string(), flaggedBy: z.string().nullable() }).nullable(),
+          target: z.object({
+            id: z.number(), ownerId: z.number(), ownerName: z.string(), cadenceDays: z.number(), reserveCadre: z.boolean(), outboundYouth: z.boolean(), startedOn: z.string(),
+            lastContactOn: z.string().nullable(), nextDueOn: z.string(), overdueDays: z.number(), overdue: z.boolean(),
+          }).nullable(),
+          applicant: z.object({ targetId: z.number(), appliedOn: z.string() }).nullable(),
+        }),
+        ...errors,
+      },
+    },
+  }, async (request) => services.talent.personStatus(contextOf(request), request.params.id));
+
   r.get('/api/targets', {
     config: { access: 'people:read', scoped: true },
     schema: {

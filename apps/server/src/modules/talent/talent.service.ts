@@ -163,6 +163,57 @@ export class TalentService {
     };
   }
 
+  /**
+   * One person's standing: in the outstanding-people database (why, by whom, how found), an active
+   * cultivation target (owner, cadence, next contact due, overdue), and whether a target of theirs
+   * became an applicant. The person page shows it; the development workflow reads it to start a case.
+   */
+  async personStatus(ctx: RequestContext, personId: number) {
+    await this.ledger.loadInScope(ctx, personId);
+    const entry = await this.db
+      .selectFrom('talent_entries')
+      .leftJoin('users', 'users.id', 'talent_entries.flagged_by')
+      .select(['talent_entries.id', 'talent_entries.reason', 'talent_entries.nominated_by', 'talent_entries.found_via', 'talent_entries.flagged_at', 'users.display_name as flagged_by_name'])
+      .where('talent_entries.person_id', '=', personId)
+      .where('talent_entries.withdrawn_at', 'is', null)
+      .orderBy('talent_entries.id', 'desc')
+      .executeTakeFirst();
+    const active = await this.db
+      .selectFrom('cultivation_targets')
+      .innerJoin('users', 'users.id', 'cultivation_targets.owner_id')
+      .select(['cultivation_targets.id', 'cultivation_targets.owner_id', 'users.display_name as owner_name', 'cultivation_targets.cadence_days', 'cultivation_targets.reserve_cadre', 'cultivation_targets.outbound_youth', 'cultivation_targets.started_on'])
+      .select((eb) => eb.selectFrom('contact_logs').select((e) => e.fn.max('contact_logs.contacted_on').as('m')).whereRef('contact_logs.target_id', '=', 'cultivation_targets.id').as('last_contact_on'))
+      .where('cultivation_targets.person_id', '=', personId)
+      .where('cultivation_targets.status', '=', 'active')
+      .executeTakeFirst();
+    const applied = await this.db
+      .selectFrom('cultivation_targets')
+      .select(['id', 'applied_on'])
+      .where('person_id', '=', personId)
+      .where('status', '=', 'applied')
+      .orderBy('applied_on', 'desc')
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+    const lastContactOn = (active?.last_contact_on as string | null | undefined) ?? null;
+    const followUp = active ? followUpStatus(lastContactOn, active.started_on, active.cadence_days, today()) : null;
+    return {
+      personId,
+      talent: entry
+        ? {
+            id: entry.id, reason: entry.reason, nominatedBy: entry.nominated_by, foundVia: entry.found_via as FoundVia,
+            foundViaLabel: foundViaLabels[entry.found_via as FoundVia] ?? entry.found_via, flaggedAt: entry.flagged_at, flaggedBy: entry.flagged_by_name ?? null,
+          }
+        : null,
+      target: active && followUp
+        ? {
+            id: active.id, ownerId: active.owner_id, ownerName: active.owner_name, cadenceDays: active.cadence_days, reserveCadre: active.reserve_cadre === 1,
+            outboundYouth: active.outbound_youth === 1, startedOn: active.started_on, lastContactOn, nextDueOn: followUp.nextDueOn, overdueDays: followUp.overdueDays, overdue: followUp.overdueDays > 0,
+          }
+        : null,
+      applicant: applied ? { targetId: applied.id, appliedOn: applied.applied_on! } : null,
+    };
+  }
+
   /** The target has applied in writing: stop the follow-up and hand the person to the development workflow. */
   async becomeApplicant(ctx: RequestContext, targetId: number, appliedOn: string) {
     const target = await this.loadTarget(ctx, targetId);

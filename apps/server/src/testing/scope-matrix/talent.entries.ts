@@ -48,6 +48,10 @@ export const talentMatrix: MatrixModule = {
         return c.request('POST', `/api/talent/${id}/withdraw`, { reason: '信息有误' });
       },
     },
+    'GET /api/people/:id/talent-status': {
+      outside: (c, f) => c.request('GET', `/api/people/${f.outsidePerson}/talent-status`),
+      inside: (c, f) => c.request('GET', `/api/people/${f.insidePerson}/talent-status`),
+    },
     'GET /api/targets': { outside: (c) => c.request('GET', '/api/targets?within=420502'), inside: (c) => c.request('GET', '/api/targets'), listed: items, outsideIds: (f) => [f.outsideTarget!] },
     'GET /api/targets/:id': { outside: (c, f) => c.request('GET', `/api/targets/${f.outsideTarget}`), inside: (c, f) => c.request('GET', `/api/targets/${f.insideTarget}`) },
     'POST /api/people/:id/target': {

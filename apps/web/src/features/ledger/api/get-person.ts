@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { FiveItem } from '@xinxue/domain';
 import { api } from '../../../lib/api-client';
 import { peopleQueryKey, type PersonRow } from './get-people';
 
@@ -26,12 +27,32 @@ export interface PersonMerge {
   undoneAt: string | null;
 }
 
+/** A current value as the server worked it out from the facts, with where it came from. */
+export interface CurrentValue {
+  key: string;
+  label: string;
+  /** Phones masked; 查看 reveals them with a reason. */
+  value: string;
+  source: 'police' | 'familyPlanning' | 'civilAffairs' | 'gridWorker' | 'self' | (string & {});
+  sourceLabel: string;
+  validFrom: string | null;
+  recordedAt: string;
+}
+
+/** Identity and each of the five items with their current values. */
+export interface CurrentItem {
+  item: 'identity' | FiveItem;
+  label: string;
+  values: CurrentValue[];
+}
+
 export interface PersonDetail extends PersonRow {
   mergedInto: number | null;
   ethnicity: string;
   education: string;
   politicalStatus: string;
   canReveal: boolean;
+  current: CurrentItem[];
   history: PersonFact[];
   openReviews: { id: number; kind: string; score: number | null; createdAt: string }[];
   merges: PersonMerge[];

@@ -1,17 +1,17 @@
 import { ArrowLeftOutlined, EyeOutlined } from '@ant-design/icons';
-import { fiveItemLabels, fiveItems, type FiveItem } from '@xinxue/domain';
+import type { FiveItem } from '@xinxue/domain';
 import { Alert, Button, Card, Col, Descriptions, Flex, Grid, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { QueryError } from '../../../components/query-error';
 import { ApiError } from '../../../lib/api-client';
 import { useCan } from '../../../lib/authorization';
 import { PersonTalentActions } from '../../talent/components/person-talent-actions';
-import { usePerson, type PersonDetail } from '../api/get-person';
+import { formatDateTime } from '../../../lib/format';
+import { usePerson, type CurrentValue, type PersonDetail } from '../api/get-person';
 import type { RevealField } from '../api/reveal-person';
-import { currentValues, fiveItemSources, type CurrentValue } from '../current-values';
 import { directionLabels } from '../filter-params';
-import { genderLabel, personSubtitle } from '../person-format';
+import { personSubtitle } from '../person-format';
 import { SourceTag } from '../source-tag';
 import { FiveItemsTags } from './five-items-tags';
 import { PersonHistory } from './person-history';
@@ -24,14 +24,31 @@ function itemStatus(person: PersonDetail, item: FiveItem): ReactNode {
   return <Tag color="green">清楚</Tag>;
 }
 
+/** One current value with its source, and below it since when it holds and when it was recorded. */
 function ValueLine({ current, extra }: { current: CurrentValue; extra?: ReactNode }) {
   return (
-    <Flex wrap gap={4} align="center">
-      <Typography.Text type="secondary">{current.label}：</Typography.Text>
-      <span>{current.value}</span>
-      {extra}
-      <SourceTag source={current.fact.source} label={current.fact.sourceLabel} />
+    <Flex vertical gap={0}>
+      <Flex wrap gap={4} align="center">
+        <Typography.Text type="secondary">{current.label}：</Typography.Text>
+        <span>{current.value}</span>
+        {extra}
+        <SourceTag source={current.source} label={current.sourceLabel} />
+      </Flex>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {current.validFrom ? `自 ${current.validFrom} 起 · ` : ''}记录于 {formatDateTime(current.recordedAt)}
+      </Typography.Text>
     </Flex>
+  );
+}
+
+/** An identity value (性别, 民族 …) with its source; a dash when no source has stated it. */
+function IdentityValue({ value }: { value: CurrentValue | undefined }) {
+  if (!value) return <>—</>;
+  return (
+    <Space size={4} wrap>
+      <span>{value.value}</span>
+      <SourceTag source={value.source} label={value.sourceLabel} />
+    </Space>
   );
 }
 
@@ -50,7 +67,6 @@ function PersonView({ personId }: { personId: number }) {
   const canWrite = useCan('people:write');
   const [revealing, setRevealing] = useState<RevealField | null>(null);
   const [revealed, setRevealed] = useState<Partial<Record<RevealField, string>>>({});
-  const current = useMemo(() => (person.data ? currentValues(person.data) : null), [person.data]);
 
   // Back to wherever the user came from (the list with its filters, the review queue); opened
   // directly from an address, to the ledger.
@@ -69,8 +85,12 @@ function PersonView({ personId }: { personId: number }) {
       <QueryError error={error} onRetry={() => void person.refetch()} />
     );
   }
-  if (!person.data || !current) return <Skeleton active paragraph={{ rows: 10 }} />;
+  if (!person.data) return <Skeleton active paragraph={{ rows: 10 }} />;
   const p = person.data;
+  // Current values and their sources come from the server, worked out from the facts (never rebuilt here).
+  const identity = p.current.find((c) => c.item === 'identity')?.values ?? [];
+  const identityValue = (key: string) => identity.find((v) => v.key === key);
+  const fiveItemRows = p.current.filter((c): c is typeof c & { item: FiveItem } => c.item !== 'identity');
   const may = canReveal && p.canReveal;
 
   const revealButton = (field: RevealField, what: string) =>
@@ -80,17 +100,15 @@ function PersonView({ personId }: { personId: number }) {
       </Button>
     ) : null;
 
-  const itemLines = (item: FiveItem) => {
-    const { kind, keys } = fiveItemSources[item];
-    const values = keys.map((key) => current.get(kind)?.get(key)).filter((v): v is CurrentValue => Boolean(v));
+  const itemLines = (values: CurrentValue[]) => {
     if (values.length === 0) return <Typography.Text type="secondary">暂无记录</Typography.Text>;
     return (
-      <Flex vertical gap={4}>
+      <Flex vertical gap={6}>
         {values.map((v) =>
-          v.fact.kind === 'contact' && v.label === '电话' && revealed.phones ? (
-            <ValueLine key={v.label} current={{ ...v, value: revealed.phones }} />
+          v.key === 'phones' && revealed.phones ? (
+            <ValueLine key={v.key} current={{ ...v, value: revealed.phones }} />
           ) : (
-            <ValueLine key={v.label} current={v} extra={v.fact.kind === 'contact' && v.label === '电话' ? revealButton('phones', '电话') : null} />
+            <ValueLine key={v.key} current={v} extra={v.key === 'phones' ? revealButton('phones', '电话') : null} />
           ),
         )}
       </Flex>
@@ -136,11 +154,11 @@ function PersonView({ personId }: { personId: number }) {
                     </Space>
                   ),
                 },
-                { key: 'gender', label: '性别', children: genderLabel(p.gender) || '—' },
-                { key: 'birth', label: '出生日期', children: p.birthDate ?? '—' },
-                { key: 'ethnicity', label: '民族', children: p.ethnicity || '—' },
-                { key: 'education', label: '学历', children: p.education || '—' },
-                { key: 'political', label: '政治面貌', children: p.politicalStatus || '—' },
+                { key: 'gender', label: '性别', children: <IdentityValue value={identityValue('gender')} /> },
+                { key: 'birth', label: '出生日期', children: <IdentityValue value={identityValue('birthDate')} /> },
+                { key: 'ethnicity', label: '民族', children: <IdentityValue value={identityValue('ethnicity')} /> },
+                { key: 'education', label: '学历', children: <IdentityValue value={identityValue('education')} /> },
+                { key: 'political', label: '政治面貌', children: <IdentityValue value={identityValue('politicalStatus')} /> },
                 { key: 'division', label: '所在村（社区）', children: p.divisionName },
                 { key: 'grid', label: '网格', children: p.gridName ?? '未分网格' },
                 { key: 'employer', label: '工作单位', children: <span data-testid="person-employer">{p.employer ?? '—'}</span> },
@@ -156,21 +174,21 @@ function PersonView({ personId }: { personId: number }) {
               column={1}
               bordered
               styles={{ label: { width: phone ? 84 : 120 } }}
-              items={fiveItems.map((item) => ({
+              items={fiveItemRows.map(({ item, label, values }) => ({
                 key: item,
                 label: (
                   <Flex vertical gap={4} align="start">
-                    <span>{fiveItemLabels[item]}</span>
+                    <span>{label}</span>
                     {itemStatus(p, item)}
                   </Flex>
                 ),
-                children: itemLines(item),
+                children: itemLines(values),
               }))}
             />
           </Card>
         </Col>
       </Row>
-      <PersonTalentActions personId={p.id} personName={p.name} divisionCode={p.divisionCode} />
+      <PersonTalentActions personId={p.id} personName={p.name} />
       <PersonHistory history={p.history} />
       {p.merges.length > 0 && <PersonMerges personId={p.id} merges={p.merges} canWrite={canWrite} />}
       {revealing && (

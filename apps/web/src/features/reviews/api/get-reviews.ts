@@ -37,14 +37,23 @@ export type ReviewKind = 'match' | 'conflict';
 
 export const reviewsQueryKey = ['reviews'] as const;
 
-export function getReviews(status: ReviewStatus, kind: ReviewKind | undefined, signal?: AbortSignal): Promise<{ items: ReviewItem[] }> {
-  return api<{ items: ReviewItem[] }>('/api/reviews', { query: { status, kind }, signal });
+export interface ReviewFilter {
+  status: ReviewStatus;
+  kind?: ReviewKind | undefined;
+  /** Only people placed under this division code prefix. */
+  within?: string | undefined;
+  page: number;
+  pageSize: number;
 }
 
-export function useReviews(status: ReviewStatus, kind: ReviewKind | undefined) {
+export function getReviews(f: ReviewFilter, signal?: AbortSignal): Promise<{ items: ReviewItem[]; total: number }> {
+  return api<{ items: ReviewItem[]; total: number }>('/api/reviews', { query: { status: f.status, kind: f.kind, within: f.within, page: f.page, pageSize: f.pageSize }, signal });
+}
+
+export function useReviews(f: ReviewFilter) {
   return useQuery({
-    queryKey: [...reviewsQueryKey, status, kind ?? 'all'],
-    queryFn: ({ signal }) => getReviews(status, kind, signal),
+    queryKey: [...reviewsQueryKey, f],
+    queryFn: ({ signal }) => getReviews(f, signal),
     placeholderData: keepPreviousData,
   });
 }

@@ -13,7 +13,7 @@ const points = (value: number) => Math.round(value * 100);
 
 const actionDone: Record<ReviewAction, string> = { merge: '已合并', distinct: '已确认为不同的人', acceptIncoming: '已采用新值', keepCurrent: '已保留现值' };
 
-function Conflict({ item }: { item: ReviewItem }) {
+export function Conflict({ item }: { item: ReviewItem }) {
   const first = item.differences[0];
   return (
     <Table
@@ -34,10 +34,9 @@ function Conflict({ item }: { item: ReviewItem }) {
   );
 }
 
-function Match({ item }: { item: ReviewItem }) {
+/** The score and how each field contributed to it. */
+export function MatchScore({ item }: { item: ReviewItem }) {
   return (
-    <Flex vertical gap={12}>
-      <PeopleSideBySide incoming={item.person} existing={item.candidate} />
       <div>
         <Flex align="center" gap={12} wrap>
           <Typography.Text strong>相似度评分：{item.score === null ? '—' : `${points(item.score)} 分`}</Typography.Text>
@@ -67,24 +66,22 @@ function Match({ item }: { item: ReviewItem }) {
           ]}
         />
       </div>
+  );
+}
+
+function Match({ item }: { item: ReviewItem }) {
+  return (
+    <Flex vertical gap={12}>
+      <PeopleSideBySide incoming={item.person} existing={item.candidate} />
+      <MatchScore item={item} />
     </Flex>
   );
 }
 
-/** One item of the queue: what disagrees or who may be the same, and the two ways to decide. */
-export function ReviewCard({ item, canResolve }: { item: ReviewItem; canResolve: boolean }) {
-  const { message } = App.useApp();
-  const resolve = useResolveReview();
-  const act = (action: ReviewAction) =>
-    resolve.mutate(
-      { id: item.id, action },
-      { onSuccess: () => void message.success(actionDone[action]), onError: (e) => void message.error(errorMessage(e)) },
-    );
-  const pending = (action: ReviewAction) => resolve.isPending && resolve.variables.action === action;
-  const open = item.status === 'open';
+/** 来源冲突 / 疑似重复, the person's name (to their page), masked ID and, for a conflict, what disagrees. */
+export function ReviewTitle({ item }: { item: ReviewItem }) {
   const person = item.person;
-
-  const title = (
+  return (
     <Flex wrap gap={6} align="center">
       {item.kind === 'conflict' ? <Tag color="orange">来源冲突</Tag> : <Tag color="purple">疑似重复</Tag>}
       {person ? <Link to={`/people/${person.id}`}>{person.name}</Link> : null}
@@ -96,9 +93,21 @@ export function ReviewCard({ item, canResolve }: { item: ReviewItem; canResolve:
       {item.kind === 'conflict' && item.factKind && <Typography.Text style={{ fontWeight: 'normal' }}>· {item.factKind}</Typography.Text>}
     </Flex>
   );
+}
 
-  const actions =
-    !open ? (
+/** The two ways to decide an open item, or how a resolved one was decided. */
+export function ReviewActions({ item, canResolve }: { item: ReviewItem; canResolve: boolean }) {
+  const { message } = App.useApp();
+  const resolve = useResolveReview();
+  const act = (action: ReviewAction) =>
+    resolve.mutate(
+      { id: item.id, action },
+      { onSuccess: () => void message.success(actionDone[action]), onError: (e) => void message.error(errorMessage(e)) },
+    );
+  const pending = (action: ReviewAction) => resolve.isPending && resolve.variables.action === action;
+  const open = item.status === 'open';
+
+  return !open ? (
       <Typography.Text type="secondary">
         {resolutionLabels[item.resolution ?? ''] ?? item.resolution} · {formatDateTime(item.resolvedAt)}
       </Typography.Text>
@@ -125,12 +134,15 @@ export function ReviewCard({ item, canResolve }: { item: ReviewItem; canResolve:
         </Button>
       </Flex>
     );
+}
 
+/** One item of the queue as a card (phones): what disagrees or who may be the same, and the two ways to decide. */
+export function ReviewCard({ item, canResolve }: { item: ReviewItem; canResolve: boolean }) {
   return (
-    <Card size="small" title={title} extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(item.createdAt)}</Typography.Text>} data-testid="review-item">
+    <Card size="small" title={<ReviewTitle item={item} />} extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(item.createdAt)}</Typography.Text>} data-testid="review-item">
       <Flex vertical gap={12}>
         {item.kind === 'conflict' ? <Conflict item={item} /> : <Match item={item} />}
-        {actions}
+        <ReviewActions item={item} canResolve={canResolve} />
       </Flex>
     </Card>
   );

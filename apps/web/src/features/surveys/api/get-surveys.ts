@@ -30,16 +30,21 @@ export interface Survey {
   divisionName: string;
   status: 'open' | 'closed';
   createdAt: string;
+  /** While closed: when and by whom; the figures are those of that moment. */
+  closedAt: string | null;
+  closedBy: string | null;
   totals: ProgressCounts;
   grids: GridProgress[];
 }
 
 export const surveysQueryKey = ['surveys'] as const;
 
-export function getSurveys(signal?: AbortSignal): Promise<{ items: Survey[] }> {
-  return api<{ items: Survey[] }>('/api/surveys', { signal });
+export type SurveyStatusFilter = 'open' | 'closed' | undefined;
+
+export function getSurveys(status: SurveyStatusFilter, signal?: AbortSignal): Promise<{ items: Survey[] }> {
+  return api<{ items: Survey[] }>('/api/surveys', { query: { status }, signal });
 }
 
-export function useSurveys() {
-  return useQuery({ queryKey: [...surveysQueryKey, 'list'], queryFn: ({ signal }) => getSurveys(signal) });
+export function useSurveys(status: SurveyStatusFilter) {
+  return useQuery({ queryKey: [...surveysQueryKey, 'list', status ?? 'all'], queryFn: ({ signal }) => getSurveys(status, signal) });
 }

@@ -9,10 +9,12 @@ interface Props {
   busy: boolean;
   onConfirm: () => void;
   onOpen: (outcome: ModalOutcome) => void;
+  /** A closed survey: the card shows the check, without the four answers. */
+  readOnly?: boolean;
 }
 
 /** One person on a phone: what the ledger says, and the four answers a grid worker can give. */
-export function PersonCheckCard({ person, busy, onConfirm, onOpen }: Props) {
+export function PersonCheckCard({ person, busy, onConfirm, onOpen, readOnly = false }: Props) {
   const c = person.current;
   const unclear = [...person.fiveItems.missing.map((i) => `缺${fiveItemLabels[i]}`), ...person.fiveItems.stale.map((i) => `${fiveItemLabels[i]}过期`)];
   return (
@@ -44,20 +46,22 @@ export function PersonCheckCard({ person, busy, onConfirm, onOpen }: Props) {
         </Flex>
       )}
       {person.check?.destination && <Typography.Paragraph type="secondary">迁往：{person.check.destination}</Typography.Paragraph>}
-      <div className="survey-actions">
-        <Button type="primary" block loading={busy} onClick={onConfirm}>
-          确认无误
-        </Button>
-        <Button block onClick={() => onOpen('corrected')}>
-          修改
-        </Button>
-        <Button block danger onClick={() => onOpen('notFound')}>
-          查无此人
-        </Button>
-        <Button block onClick={() => onOpen('movedAway')}>
-          已迁出
-        </Button>
-      </div>
+      {!readOnly && (
+        <div className="survey-actions">
+          <Button type="primary" block loading={busy} onClick={onConfirm}>
+            确认无误
+          </Button>
+          <Button block onClick={() => onOpen('corrected')}>
+            修改
+          </Button>
+          <Button block danger onClick={() => onOpen('notFound')}>
+            查无此人
+          </Button>
+          <Button block onClick={() => onOpen('movedAway')}>
+            已迁出
+          </Button>
+        </div>
+      )}
     </Card>
   );
 }

@@ -1,13 +1,15 @@
 import { CheckSquareOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Flex, Progress, Skeleton, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Progress, Skeleton, Tag, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
+import { formatDateTime } from '../../../lib/format';
 import type { Survey } from '../api/get-surveys';
+import { SurveyCloseActions } from './survey-close-actions';
 
 const SurveyProgressBars = lazy(() => import('./survey-progress-bars'));
 
 /** A survey with its overall progress and, per grid, how far the checking has got. */
-export function SurveyCard({ survey, canCheck }: { survey: Survey; canCheck: boolean }) {
+export function SurveyCard({ survey, canCheck, canManage }: { survey: Survey; canCheck: boolean; canManage: boolean }) {
   const { totals } = survey;
   return (
     <Card
@@ -20,16 +22,27 @@ export function SurveyCard({ survey, canCheck }: { survey: Survey; canCheck: boo
         </Flex>
       }
       extra={
-        canCheck && survey.status === 'open' ? (
-          <Link to={`/surveys/${survey.id}/check`}>
-            <Button type="primary" size="small" icon={<CheckSquareOutlined />}>
-              核查人员
-            </Button>
-          </Link>
-        ) : null
+        <Flex gap={8} wrap>
+          {canCheck && survey.status === 'open' && (
+            <Link to={`/surveys/${survey.id}/check`}>
+              <Button type="primary" size="small" icon={<CheckSquareOutlined />}>
+                核查人员
+              </Button>
+            </Link>
+          )}
+          {canManage && <SurveyCloseActions survey={survey} />}
+        </Flex>
       }
     >
       <Flex vertical gap={12}>
+        {survey.status === 'closed' && (
+          <Alert
+            type="info"
+            showIcon
+            data-testid="survey-closed-note"
+            title={`已于 ${formatDateTime(survey.closedAt)}${survey.closedBy ? ` 由${survey.closedBy}` : ''}结束，以下为结束时的结果，不再随人员变动`}
+          />
+        )}
         <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }}>
           <Descriptions.Item label="范围">{survey.divisionName}</Descriptions.Item>
           <Descriptions.Item label="时间">

@@ -1,9 +1,10 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, Pagination, Progress, Segmented, Select, Skeleton, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Flex, Pagination, Progress, Segmented, Select, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { QueryError } from '../../../components/query-error';
 import { errorMessage } from '../../../lib/api-client';
+import { formatDateTime } from '../../../lib/format';
 import { useCheckPerson } from '../api/check-person';
 import { SURVEY_PAGE_SIZE, type SurveyPeopleFilter, type SurveyPerson, useSurveyPeople } from '../api/get-survey-people';
 import { useSurvey } from '../api/get-survey';
@@ -30,6 +31,7 @@ export function SurveyCheckPage() {
   if (survey.isError) return <QueryError error={survey.error} onRetry={() => void survey.refetch()} />;
   if (!survey.data) return <Skeleton active />;
   const s = survey.data;
+  const closed = s.status === 'closed';
   return (
     <Flex vertical gap={12} className="survey-check-page">
       <Flex align="center" gap={8}>
@@ -46,6 +48,15 @@ export function SurveyCheckPage() {
         </Typography.Text>
         <Progress percent={s.totals.percent} size="small" />
       </Card>
+      {closed && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="survey-closed"
+          title={`该清查已于 ${formatDateTime(s.closedAt)} 结束，不能再登记核查结果`}
+          description="如确需补查，请联系组织清查的单位重新开启。"
+        />
+      )}
       <Flex gap={8} wrap>
         <Segmented
           value={filter.state}
@@ -78,7 +89,7 @@ export function SurveyCheckPage() {
       ) : (
         <>
           {people.data.items.map((p) => (
-            <PersonCheckCard key={p.id} person={p} busy={check.isPending && check.variables?.personId === p.id} onConfirm={() => confirm(p)} onOpen={(outcome) => setOpen({ person: p, outcome })} />
+            <PersonCheckCard key={p.id} person={p} readOnly={closed} busy={check.isPending && check.variables?.personId === p.id} onConfirm={() => confirm(p)} onOpen={(outcome) => setOpen({ person: p, outcome })} />
           ))}
           {people.data.total > SURVEY_PAGE_SIZE && (
             <Pagination simple align="center" current={filter.page} pageSize={SURVEY_PAGE_SIZE} total={people.data.total} onChange={(page) => setFilter({ ...filter, page })} />

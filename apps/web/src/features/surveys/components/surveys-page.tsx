@@ -1,17 +1,22 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, Skeleton, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Grid, Segmented, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { QueryError } from '../../../components/query-error';
 import { useCan } from '../../../lib/authorization';
-import { useSurveys } from '../api/get-surveys';
+import { useSurveys, type SurveyStatusFilter } from '../api/get-surveys';
 import { CreateSurveyModal } from './create-survey-modal';
 import { SurveyCard } from './survey-card';
 
 /** 清查: the surveys of the user's area with their progress per grid. */
 export function SurveysPage() {
-  const surveys = useSurveys();
   const canCreate = useCan('grids:write');
   const canCheck = useCan('people:write');
+  const phone = !Grid.useBreakpoint().md;
+  // A grid worker on a phone has only open surveys to work on; whoever manages surveys also sees the closed ones.
+  const onlyOpen = phone && !canCreate;
+  const [chosen, setChosen] = useState<'open' | 'closed' | 'all'>(canCreate ? 'all' : 'open');
+  const status: SurveyStatusFilter = onlyOpen ? 'open' : chosen === 'all' ? undefined : chosen;
+  const surveys = useSurveys(status);
   const [creating, setCreating] = useState(false);
 
   return (
@@ -26,16 +31,28 @@ export function SurveysPage() {
           </Button>
         )}
       </Flex>
+      {!onlyOpen && (
+        <Segmented<'open' | 'closed' | 'all'>
+          style={{ alignSelf: 'flex-start' }}
+          value={chosen}
+          onChange={setChosen}
+          options={[
+            { value: 'all', label: '全部' },
+            { value: 'open', label: '进行中' },
+            { value: 'closed', label: '已结束' },
+          ]}
+        />
+      )}
       {surveys.isError ? (
         <QueryError error={surveys.error} onRetry={() => void surveys.refetch()} />
       ) : !surveys.data ? (
         <Skeleton active paragraph={{ rows: 6 }} />
       ) : surveys.data.items.length === 0 ? (
         <Card size="small">
-          <Empty description={canCreate ? '还没有清查，点击“新建清查”选择区域' : '您的网格目前没有进行中的清查'} />
+          <Empty description={status === 'closed' ? '没有已结束的清查' : canCreate ? '还没有清查，点击“新建清查”选择区域' : '您的网格目前没有进行中的清查'} />
         </Card>
       ) : (
-        surveys.data.items.map((s) => <SurveyCard key={s.id} survey={s} canCheck={canCheck} />)
+        surveys.data.items.map((s) => <SurveyCard key={s.id} survey={s} canCheck={canCheck} canManage={canCreate} />)
       )}
       {creating && <CreateSurveyModal onClose={() => setCreating(false)} />}
     </Flex>

@@ -113,23 +113,6 @@ export function useTarget(id: number) {
   return useQuery({ queryKey: targetQueryKey(id), queryFn: ({ signal }) => getTarget(id, signal), enabled: Number.isInteger(id) && id > 0 });
 }
 
-/**
- * The server has no "flags of one person" endpoint: both lists are asked for the person's own
- * village (their division code as the area) and searched for the person. Only what is current
- * shows up: a withdrawn entry, or a target that applied or was closed, is not in these lists.
- */
-export function usePersonFlags(personId: number, divisionCode: string) {
-  const talent = useTalent({ within: divisionCode });
-  const targets = useTargets({ within: divisionCode });
-  return {
-    talent: talent.data?.items.find((t) => t.personId === personId) ?? null,
-    target: targets.data?.items.find((t) => t.personId === personId) ?? null,
-    isLoading: talent.isLoading || targets.isLoading,
-    error: talent.error ?? targets.error,
-    refetch: () => Promise.all([talent.refetch(), targets.refetch()]),
-  };
-}
-
 /** Everything a change to the database or to a target can alter: both lists, the ledger's flag filter. */
 function refreshAll(queryClient: QueryClient) {
   return Promise.all([

@@ -4,7 +4,7 @@ import { applyServerError } from '../../../lib/form-errors';
 import { useWithdrawTalent, type TalentEntry } from '../api/talent-api';
 
 /** 移出优秀分子数据库, with the reason the audit log keeps. */
-export function WithdrawTalentModal({ entry, onClose }: { entry: TalentEntry; onClose: () => void }) {
+export function WithdrawTalentModal({ entry, onClose }: { entry: Pick<TalentEntry, 'id' | 'name'>; onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
   const [error, setError] = useState<string | null>(null);
