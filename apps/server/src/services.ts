@@ -47,11 +47,13 @@ export function createServices(database: DatabaseHandle, crypto: FieldCrypto, co
   const surveys = new SurveysService(db, crypto, personWriter, divisions, auditLog);
   const newOrgs = new NewOrgsService(db, database.engine, divisions, auditLog, config.cityCode);
   const newOrgsImport = new NewOrgsImportService(db, auditLog, config.cityCode);
+  const newOrgImportJobs = new NewOrgsImportJobs(newOrgsImport, config.dataDir);
   const coverage = new CoverageService(db, newOrgs);
   const mobileOrgs = new MobileOrgsService(db, divisions, auditLog, config.cityCode);
   const microOrgs = new MicroOrgsService(db, divisions, auditLog, config.cityCode);
   const microActivities = new MicroActivitiesService(db, divisions, talent, auditLog);
   const pipeline = createPipeline({ db, crypto, personWriter, dossierAudit, auditLog, talent, dataDir: config.dataDir });
+  return { database, crypto, config, auditLog, users, auth, divisions, grids, orgs, home, personWriter, ledgerImport, importJobs, ledger, ledgerExport, review, talent, dossierAudit, surveys, newOrgs, newOrgsImport, newOrgImportJobs, coverage, mobileOrgs, microOrgs, microActivities, pipeline };
 }
 
 export type Services = ReturnType<typeof createServices>;
