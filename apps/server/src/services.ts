@@ -14,6 +14,8 @@ import { LedgerService } from './modules/ledger/ledger.service.ts';
 import { ReviewService } from './modules/ledger/review.service.ts';
 import { TalentService } from './modules/talent/talent.service.ts';
 import { OrgsService } from './modules/orgs/orgs.service.ts';
+import { OrgImportService } from './modules/orgs/org-import.service.ts';
+import { OrgImportJobs } from './modules/orgs/org-import-jobs.ts';
 import { UsersService } from './modules/users/users.service.ts';
 import { SurveysService } from './modules/surveys/surveys.service.ts';
 import { DossierAuditService } from './modules/dossier-audit/dossier-audit.service.ts';
@@ -35,6 +37,8 @@ export function createServices(database: DatabaseHandle, crypto: FieldCrypto, co
   const divisions = new DivisionsService(db, database.engine);
   const grids = new GridsService(db, divisions, auditLog);
   const orgs = new OrgsService(db, divisions, auditLog);
+  const orgImport = new OrgImportService(db, orgs, auditLog, config.cityCode);
+  const orgImportJobs = new OrgImportJobs(orgImport, config.dataDir);
   const home = new HomeService(db, divisions);
   const personWriter = new PersonWriter(crypto);
   const ledgerImport = new LedgerImportService(db, personWriter, auditLog, config.cityCode);
@@ -53,7 +57,7 @@ export function createServices(database: DatabaseHandle, crypto: FieldCrypto, co
   const microOrgs = new MicroOrgsService(db, divisions, auditLog, config.cityCode);
   const microActivities = new MicroActivitiesService(db, divisions, talent, auditLog);
   const pipeline = createPipeline({ db, crypto, personWriter, dossierAudit, auditLog, talent, dataDir: config.dataDir });
-  return { database, crypto, config, auditLog, users, auth, divisions, grids, orgs, home, personWriter, ledgerImport, importJobs, ledger, ledgerExport, review, talent, dossierAudit, surveys, newOrgs, newOrgsImport, newOrgImportJobs, coverage, mobileOrgs, microOrgs, microActivities, pipeline };
+  return { database, crypto, config, auditLog, users, auth, divisions, grids, orgs, orgImport, orgImportJobs, home, personWriter, ledgerImport, importJobs, ledger, ledgerExport, review, talent, dossierAudit, surveys, newOrgs, newOrgsImport, newOrgImportJobs, coverage, mobileOrgs, microOrgs, microActivities, pipeline };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -5,6 +5,7 @@ import { type Command, Option } from 'commander';
 import { cliActor } from '../lib/context.ts';
 import { withServices } from './run.ts';
 import { registerNewOrgsImportCommand } from './new-orgs-import.command.ts';
+import { registerOrgsImportCommand } from './orgs-import.command.ts';
 
 export function registerImportCommands(program: Command): void {
   const importCommand = program.command('import').description('导入数据');
@@ -42,6 +43,7 @@ export function registerImportCommands(program: Command): void {
       });
     });
   registerNewOrgsImportCommand(importCommand);
+  registerOrgsImportCommand(importCommand);
 }
 
 export function registerLedgerCommands(program: Command): void {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { errors, idParams, typed } from '../../lib/http.ts';
 import { contextOf } from '../../plugins/auth.ts';
 import type { Services } from '../../services.ts';
+import { orgImportRoutes } from './org-import.routes.ts';
 import {
   changeBody,
   coverageBody,
@@ -131,4 +132,6 @@ export function orgsRoutes(app: FastifyInstance, services: Services): void {
     await services.orgs.changeMember(contextOf(request), request.params.id, request.params.memberId, request.body);
     return detail(request, request.params.id);
   });
+
+  orgImportRoutes(app, services);
 }

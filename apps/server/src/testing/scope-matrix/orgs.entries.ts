@@ -1,6 +1,12 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { chinaToday, withUsccCheck } from '@xinxue/domain';
+import type { LightMyRequestResponse } from 'fastify';
 import { cliActor } from '../../lib/context.ts';
 import type { Services } from '../../services.ts';
+import type { TestClient } from '../harness.ts';
+import { multipartFile } from '../ledger-factory.ts';
 import { INSIDE_VILLAGE, type MatrixModule, OUTSIDE_VILLAGE } from './types.ts';
 
 const items = (res: { json(): unknown }) => ((res.json() as { items?: { id: number }[] }).items ?? []).map((i) => i.id);
@@ -17,6 +23,30 @@ async function freshMember(s: Services, orgId: number, membership: 'full' | 'pro
   await s.orgs.addMember(null, orgId, { version: await versionOf(s, orgId), name: `党员${tag()}`, membership, role: 'member', joinedOn: chinaToday() }, cliActor());
   const row = await s.database.db.selectFrom('party_org_members').select('id').where('org_id', '=', orgId).orderBy('id', 'desc').executeTakeFirstOrThrow();
   return row.id;
+}
+
+const orgCsv = (rows: string[]) => `\uFEFF党组织名称,类别,上级党组织,所在行政区划\r\n${rows.join('\r\n')}\r\n`;
+
+/** Uploads an organization-tree file through the route and waits for the import; returns its final status. */
+async function orgImportThrough(c: TestClient, content: string): Promise<LightMyRequestResponse> {
+  const { payload, headers } = multipartFile('orgs.csv', content);
+  const started = await c.raw('POST', '/api/org-imports', payload, headers);
+  if (started.statusCode !== 200) return started;
+  const { importId } = started.json() as { importId: number };
+  for (let i = 0; i < 100; i++) {
+    const status = await c.request('GET', `/api/org-imports/${importId}`);
+    if ((status.json() as { status: string }).status !== 'running') return status;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('organization import did not finish');
+}
+
+/** An organization-tree import run by someone scoped to `divisionPrefix`. */
+async function orgImportAs(s: Services, divisionPrefix: string, divisionCode: string): Promise<number> {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'matrix-orgs-')), 'orgs.csv');
+  writeFileSync(file, orgCsv([`矩阵导入党支部${tag()},党支部,,${divisionCode}`]));
+  const ctx = { user: { id: 0, username: 'matrix', displayName: '矩阵', role: 'cityOrgDept' as const, scope: { divisionPrefix, orgId: null, orgPath: null } }, ip: 'local' };
+  return (await s.orgImport.run({ filePath: file, fileName: 'orgs.csv', ctx, actor: cliActor(), userId: null })).importId;
 }
 
 async function newOrgRow(s: Services, name: string, divisionCode: string, body: string): Promise<number> {
@@ -43,7 +73,9 @@ export const orgsMatrix: MatrixModule = {
     const coverOrg = (await services.orgs.create(null, { name: '中共宜昌矩阵甲公司支部委员会', kind: 'branch', divisionCode: INSIDE_VILLAGE, hostKind: 'enterprise' }, actor)).id;
     const mobileOrg = (await services.orgs.create(null, { name: '中共夷陵区驻深圳流动党员支部委员会', kind: 'branch', divisionCode: '420506001', hostKind: 'mobileOrg', locatedDivisionCode: '440300', establishedOn: '2024-01-01' }, actor)).id;
     const outsideMember = await freshMember(services, f.outsideOrg!, 'full');
-    return { insideUnit, outsideUnit, coverOrg, mobileOrg, outsideMember };
+    const orgImportInside = await orgImportAs(services, '420506001', INSIDE_VILLAGE);
+    const orgImportOutside = await orgImportAs(services, '420502', OUTSIDE_VILLAGE);
+    return { insideUnit, outsideUnit, coverOrg, mobileOrg, outsideMember, orgImportInside, orgImportOutside };
   },
   entries: {
     'GET /api/orgs/tree': {
@@ -127,6 +159,23 @@ export const orgsMatrix: MatrixModule = {
       inside: (c) => c.request('GET', '/api/users/org-options'),
       listed: items,
       outsideIds: (f) => [f.outsideOrg!],
+    },
+    'POST /api/org-imports': {
+      // The import runs, but rows outside the scope (or under a parent outside it) are refused, never written.
+      outside: (c) => orgImportThrough(c, orgCsv([`越权导入党支部${tag()},党支部,,${OUTSIDE_VILLAGE}`, `越权导入下级支部${tag()},党支部,中共土街头社区委员会,${INSIDE_VILLAGE}`])),
+      inside: (c) => orgImportThrough(c, orgCsv([`矩阵导入党支部${tag()},党支部,,${INSIDE_VILLAGE}`])),
+      listed: (res, f) => ((res.json() as { created?: number }).created ? [f.outsideOrg!] : []),
+      outsideIds: (f) => [f.outsideOrg!],
+    },
+    'GET /api/org-imports': { outside: (c) => c.request('GET', '/api/org-imports'), inside: (c) => c.request('GET', '/api/org-imports'), listed: items, outsideIds: (f) => [f.orgImportOutside!] },
+    'GET /api/org-imports/:id': { outside: (c, f) => c.request('GET', `/api/org-imports/${f.orgImportOutside}`), inside: (c, f) => c.request('GET', `/api/org-imports/${f.orgImportInside}`) },
+    'GET /api/org-imports/:id/rejections': {
+      outside: (c, f) => c.request('GET', `/api/org-imports/${f.orgImportOutside}/rejections`),
+      inside: (c, f) => c.request('GET', `/api/org-imports/${f.orgImportInside}/rejections`),
+    },
+    'GET /api/org-imports/:id/rejections.xlsx': {
+      outside: (c, f) => c.request('GET', `/api/org-imports/${f.orgImportOutside}/rejections.xlsx`),
+      inside: (c, f) => c.request('GET', `/api/org-imports/${f.orgImportInside}/rejections.xlsx`),
     },
   },
 };

@@ -3,7 +3,10 @@ import { api } from '../../../lib/api-client';
 
 export interface HomeOverview {
   scope: { prefix: string; name: string; level: string };
+  /** Active party organizations only. */
   counts: { grids: number; orgs: number };
+  /** Enterprises and social organizations registered today and those an organization covers; null without orgs:read. */
+  coverage: { total: number; covered: number; rate: number } | null;
   byChild: { code: string; name: string; grids: number; orgs: number }[];
 }
 

@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import {
   formationLabels,
   formations,
@@ -30,6 +30,7 @@ import { useOrgStats } from '../api/get-org-stats';
 import { useOrgTree, type OrgTreeItem } from '../api/get-org-tree';
 import { useOrgs, type OrgFilter } from '../api/get-orgs';
 import { buildOrgForest } from '../org-tree-data';
+import { ImportOrgsModal } from './import-orgs-modal';
 import { OrgList } from './org-list';
 import { OrgTree } from './org-tree';
 
@@ -81,6 +82,7 @@ export function OrgsPage() {
   const list = useOrgs(filter, page, pageSize, view === 'list');
   const stats = useOrgStats(filter);
   const exporter = useExportOrgs();
+  const [importing, setImporting] = useState(false);
   const forest = useMemo(() => buildOrgForest(tree.data?.items ?? []), [tree.data]);
   const matches = useMemo(() => treeMatcher(filter), [filter.hostKind, filter.kind, filter.formation, filter.status, filter.within, filter.q]);
 
@@ -161,6 +163,11 @@ export function OrgsPage() {
             导出
           </Button>
           {canWrite && (
+            <Button icon={<CloudUploadOutlined />} onClick={() => setImporting(true)}>
+              导入
+            </Button>
+          )}
+          {canWrite && (
             <Link to="/orgs/new">
               <Button type="primary" icon={<PlusOutlined />}>
                 新建党组织
@@ -193,6 +200,7 @@ export function OrgsPage() {
           </Card>
         </Col>
       </Row>
+      {importing && <ImportOrgsModal onClose={() => setImporting(false)} />}
     </Flex>
   );
 }
