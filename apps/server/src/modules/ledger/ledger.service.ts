@@ -115,13 +115,16 @@ export class LedgerService {
   async list(ctx: RequestContext, f: PeopleFilter, page: number, pageSize: number): Promise<{ items: PersonRow[]; total: number }> {
     const base = this.filtered(ctx, f);
     const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-    const rows = await base
+    // The page's ids first (from the indexes alone), then just those rows: sorting whole rows of a
+    // thousand matches to keep twenty cost more than the rest of the request.
+    const pageIds = base.select('people.id').orderBy('people.id', 'desc').limit(pageSize).offset((page - 1) * pageSize);
+    const rows = await this.db
+      .selectFrom('people')
       .leftJoin('grids', 'grids.id', 'people.grid_id')
       .selectAll('people')
       .select('grids.name as grid_name')
+      .where('people.id', 'in', pageIds)
       .orderBy('people.id', 'desc')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
       .execute();
     const names = await this.divisions.names(rows.flatMap((r) => [r.division_code, r.destination_code ?? '']).filter(Boolean));
     await this.auditLog.record(actorOf(ctx), { action: 'people.search', objectType: 'person', objectIds: rows.map((r) => r.id), detail: { filter: { ...f, q: f.q ? '（已隐去）' : undefined }, total: Number(total) } });
