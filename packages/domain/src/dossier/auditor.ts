@@ -54,7 +54,8 @@ export class AuditSession {
   private readonly engine: Engine;
   private readonly checker = new DossierChecker();
   private readonly ids: string[] = [];
-  private readonly findings: Finding[][] = [];
+  /** Each dossier's findings as they will be printed: the engine's own (with their facts) are dropped at once. */
+  private readonly findings: AuditFinding[][] = [];
   private readonly crossFile: RuleModule[];
   private readonly keys = new Map<string, (string | undefined)[]>();
   private count = 0;
@@ -74,17 +75,18 @@ export class AuditSession {
     return this.checker.errors.length > 0;
   }
 
-  /** A dossier as read from a file: checked, then judged while the file has no error. */
-  add(value: unknown): void {
+  /** A dossier as read from a file: checked, then judged while the file has no error. `latest`: see DossierChecker.check. */
+  add(value: unknown, latest?: IsoDate): void {
     const index = this.count++;
-    const d = this.checker.check(value, index);
-    if (d && !this.failed) this.judge(d);
+    const d = this.checker.check(value, index, latest);
+    if (d && !this.failed) this.judge(d, this.checker.latest);
   }
 
-  /** A dossier known to be well-formed (the whole file was read already). */
-  judge(d: Dossier): void {
+  /** A dossier known to be well-formed (the whole file was read already); `latest` if known. */
+  judge(d: Dossier, latest?: IsoDate): void {
     this.ids.push(d.id);
-    this.findings.push(evaluateDossier(d, this.engine));
+    const explain = this.options.explain === true;
+    this.findings.push(evaluateDossier(d, this.engine, latest).map((f) => toAuditFinding(f, explain)));
     for (const rule of this.crossFile) this.keys.get(rule.id)!.push(rule.fileKey!(d));
     const every = this.options.progressEvery ?? 1000;
     if (this.options.onProgress && this.ids.length % every === 0) this.options.onProgress(this.ids.length);
@@ -92,17 +94,17 @@ export class AuditSession {
 
   finish(): AuditOutcome {
     if (this.failed) return this.checker.failure();
-    for (const [i, extra] of evaluateFile(this.keys, this.engine)) this.findings[i]!.push(...extra);
+    const explain = this.options.explain === true;
+    for (const [i, extra] of evaluateFile(this.keys, this.engine)) this.findings[i]!.push(...extra.map((f) => toAuditFinding(f, explain)));
     let withBlock = 0;
     let withWarn = 0;
     const byRule: Record<string, number> = {};
-    const explain = this.options.explain === true;
     const results = this.ids.map((dossier, i) => {
       const findings = this.findings[i]!.sort(compareFindings);
       if (findings.some((f) => f.severity === 'BLOCK')) withBlock += 1;
       if (findings.some((f) => f.severity === 'WARN')) withWarn += 1;
       for (const f of findings) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
-      return { dossier, findings: findings.map((f) => toAuditFinding(f, explain)) };
+      return { dossier, findings };
     });
     this.options.onProgress?.(this.ids.length);
     const sortedByRule = Object.fromEntries(Object.entries(byRule).sort(([a], [b]) => (a < b ? -1 : 1)));

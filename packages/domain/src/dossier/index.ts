@@ -8,3 +8,4 @@ export * from './auditor.ts';
 export * from './report.ts';
 export * from './synthetic.ts';
 export * from './stream.ts';
+export * from './byte-parser.ts';

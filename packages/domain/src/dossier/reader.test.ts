@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { exampleDossier } from '../rules/fixtures.ts';
-import { type ReadResult, readDossierFile, readDossierText } from './reader.ts';
+import { idCheckChar, parseIdNumber } from '../idnumber/idnumber.ts';
+import { type ReadResult, birthDateOfPlainIdNumber, readDossierFile, readDossierText } from './reader.ts';
+import { seededRng } from './synthetic.ts';
 import { writeDossierFile } from './writer.ts';
 import type { DossierFile } from './format.ts';
 
@@ -67,6 +69,21 @@ describe('xinxue-dossier/1 reader', () => {
       { path: '$.dossiers[1].person.birthDate', message: '与公民身份号码中的出生日期 1997-03-15 不一致' },
       { path: '$.dossiers[2].person.idNumber', message: '公民身份号码校验码错误' },
     ]);
+  });
+
+  it('reads the usual ID numbers without parseIdNumber, exactly as it would', () => {
+    const rng = seededRng(3);
+    const digits = (n: number) => Array.from({ length: n }, () => String(rng.int(0, 9))).join('');
+    for (let i = 0; i < 20000; i++) {
+      // Random prefixes and dates (invalid ones included), mostly right check characters, a few odd forms.
+      const body = `${digits(6)}${rng.int(1890, 3005)}${String(rng.int(0, 13)).padStart(2, '0')}${String(rng.int(0, 32)).padStart(2, '0')}${digits(3)}`;
+      const check = rng.chance(0.8) ? idCheckChar(body) : rng.pick(['0', '5', 'X', 'x', '１']);
+      const id = rng.chance(0.95) ? body + check : ` ${body}${check}`;
+      const parsed = parseIdNumber(id, '2999-12-31');
+      const quick = birthDateOfPlainIdNumber(id);
+      if (quick !== undefined) expect(parsed).toMatchObject({ ok: true, birthDate: quick });
+      else if (parsed.ok && /^\d{17}[\dX]$/.test(id)) throw new Error(`${id} is plain and valid but was not read`);
+    }
   });
 
   it('checks recordedAt keys and timestamps', () => {

@@ -22,8 +22,19 @@ export const rule: RuleModule = {
     const m = d.admissionMeeting;
     if (!isMigrant || !m) return [];
     const out: Hit[] = [];
+    const list = d.appraisals ?? [];
     for (const by of ctx.params.required as (typeof appraisers)[number][]) {
-      const latest = (d.appraisals ?? []).filter((a) => a.by === by && a.on <= m.on).sort((a, b) => (a.on < b.on ? -1 : 1)).pop();
+      // One appraisal per department is the usual case: no list to filter and sort.
+      let only: (typeof list)[number] | undefined;
+      let count = 0;
+      for (let i = 0; i < list.length; i++) {
+        const a = list[i]!;
+        if (a.by === by && a.on <= m.on) {
+          only = a;
+          count++;
+        }
+      }
+      const latest = count <= 1 ? only : list.filter((a) => a.by === by && a.on <= m.on).sort((a, b) => (a.on < b.on ? -1 : 1)).pop();
       if (!latest) out.push(hit('missing', { meeting: m.on, by: appraiserLabels[by] }, { on: m.on }));
       else if (latest.result === 'negative') out.push(hit('negative', { by: appraiserLabels[by], on: latest.on }, { on: m.on }));
     }

@@ -1,5 +1,21 @@
+import type { IsoDate } from '../calendar/dates.ts';
 import { DOC, monthsDeadline } from './helpers.ts';
 import { type RuleModule, hit } from './types.ts';
+
+/** The dates after `from` up to `to`, in order (`sort()` only when the dossier lists them out of order). */
+function between(list: readonly { on: IsoDate }[] | undefined, from: IsoDate, to: IsoDate): IsoDate[] {
+  const out: IsoDate[] = [];
+  if (list === undefined) return out;
+  let sorted = true;
+  for (let i = 0; i < list.length; i++) {
+    const on = list[i]!.on;
+    if (on > from && on <= to) {
+      if (out.length > 0 && on < out[out.length - 1]!) sorted = false;
+      out.push(on);
+    }
+  }
+  return sorted ? out : out.sort();
+}
 
 export const rule: RuleModule = {
   id: 'R-ASSESS-6M',
@@ -17,7 +33,7 @@ export const rule: RuleModule = {
     const a = d.activist;
     if (!a) return [];
     const end = d.candidate?.on ?? ctx.asOf;
-    const points = (d.assessments ?? []).map((x) => x.on).filter((on) => on > a.on && on <= end).sort();
+    const points = between(d.assessments, a.on, end);
     const out = [];
     let previous = a.on;
     for (const on of points) {

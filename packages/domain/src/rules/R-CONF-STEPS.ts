@@ -14,7 +14,10 @@ export const rule: RuleModule = {
   evaluate({ d }) {
     const c = d.confirmation;
     if (!c) return [];
+    const meeting = c.meeting.on;
+    // Nothing after the meeting (the usual case): no list to build.
+    if (c.groupOpinionOn <= meeting && c.opinionsOn <= meeting && c.committeeReviewOn <= meeting) return [];
     const steps: [string, string][] = [['党小组意见', c.groupOpinionOn], ['征求党员和群众意见', c.opinionsOn], ['支部委员会审查', c.committeeReviewOn]];
-    return steps.filter(([, on]) => on > c.meeting.on).map(([what, on]) => hit('after', { what, on, meeting: c.meeting.on }, { on: c.meeting.on }));
+    return steps.filter(([, on]) => on > meeting).map(([what, on]) => hit('after', { what, on, meeting }, { on: meeting }));
   },
 };

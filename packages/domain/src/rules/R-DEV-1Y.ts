@@ -18,7 +18,7 @@ export const rule: RuleModule = {
     const c = d.candidate;
     if (!a || !c) return [];
     // Time before a move without hand-over does not count (art. 12, R-ACT-MOVE).
-    const restart = (d.transfers ?? []).filter((t) => t.during === 'activist' && !t.handedOver && t.on > a.on && t.on <= c.on).map((t) => t.on).sort().pop();
+    const restart = d.transfers?.filter((t) => t.during === 'activist' && !t.handedOver && t.on > a.on && t.on <= c.on).map((t) => t.on).sort().pop();
     if (!yearsReached(a.on, c.on, 1, ctx)) return [hit('short', { activist: a.on, candidate: c.on }, { on: c.on })];
     if (restart && !yearsReached(restart, c.on, 1, ctx)) return [hit('shortAfterTransfer', { transfer: restart, candidate: c.on }, { on: c.on })];
     return [];

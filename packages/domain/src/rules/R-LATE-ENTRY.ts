@@ -23,17 +23,18 @@ export const rule: RuleModule = {
     beforeEvent: '{field}（{date}）在事件发生前（{recorded}）就已录入',
   },
   evaluate({ d }, ctx) {
+    const recordedAt = d.recordedAt;
+    if (recordedAt === undefined) return [];
     const limit = ctx.params.days as number;
     const out: Hit[] = [];
-    for (const [path, at] of Object.entries(d.recordedAt ?? {})) {
+    for (const path of Object.keys(recordedAt)) {
       const date = valueAtPath(d, path);
       if (typeof date !== 'string') continue;
-      const recorded = chinaDateOf(at);
+      const recorded = chinaDateOf(recordedAt[path]!);
       const days = daysBetween(date, recorded);
-      const field = labelOfDatePath(path);
-      const step = stepOfDatePath(d, path);
-      if (days > limit) out.push(hit('late', { field, date, recorded, days }, { on: date, step }));
-      else if (days < 0 && !FORWARD_DATES.has(genericDatePath(path))) out.push(hit('beforeEvent', { field, date, recorded }, { on: date, step }));
+      // The label and step are looked up only for a finding: almost every entry is on time.
+      if (days > limit) out.push(hit('late', { field: labelOfDatePath(path), date, recorded, days }, { on: date, step: stepOfDatePath(d, path) }));
+      else if (days < 0 && !FORWARD_DATES.has(genericDatePath(path))) out.push(hit('beforeEvent', { field: labelOfDatePath(path), date, recorded }, { on: date, step: stepOfDatePath(d, path) }));
     }
     return out;
   },

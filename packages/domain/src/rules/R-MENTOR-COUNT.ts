@@ -4,6 +4,8 @@ import { type RuleModule, hit } from './types.ts';
 
 /** The largest number of mentors assigned at the same time. */
 function maxConcurrent(mentors: readonly { from: string; to?: string | undefined }[]): number {
+  // Nobody has left (the usual case): all of them at once.
+  if (mentors.every((m) => !m.to)) return mentors.length;
   const events: [string, number][] = [];
   // A mentor leaving on a day and another starting that day are not counted together.
   for (const m of mentors) {

@@ -1,4 +1,4 @@
-import { forEachDate, labelOfDatePath, latestDate, pathOf, stepOfDatePath } from '../dossier/date-fields.ts';
+import { forEachDate, labelOfDatePath, pathOf, stepOfDatePath } from '../dossier/date-fields.ts';
 import { genericDatePath } from '../pipeline/steps.ts';
 import { documentLabels } from './labels.ts';
 import { type Hit, type RuleModule, hit } from './types.ts';
@@ -18,10 +18,10 @@ export const rule: RuleModule = {
     future: '{field}（{date}）晚于审核基准日 {asOf}',
     signedBefore: '{document}的签字日期（{signed}）早于其记录的事件日期（{on}）',
   },
-  evaluate({ d }, ctx) {
+  evaluate({ d, latest }, ctx) {
     const out: Hit[] = [];
     // The usual case — nothing after the as-of date — needs no paths, only the latest date.
-    if (latestDate(d) > ctx.asOf) forEachDate(d, (value, segs) => {
+    if (latest > ctx.asOf) forEachDate(d, (value, segs) => {
       if (value <= ctx.asOf) return;
       const path = pathOf(segs);
       if (!FORWARD_DATES.has(genericDatePath(path))) out.push(hit('future', { field: labelOfDatePath(path), date: value, asOf: ctx.asOf }, { on: ctx.asOf, step: stepOfDatePath(d, path) }));

@@ -2,45 +2,60 @@ import { labelOfDatePath, stepOfDatePath } from '../dossier/date-fields.ts';
 import type { Dossier } from '../dossier/format.ts';
 import { type Hit, type RuleModule, hit } from './types.ts';
 
-type Get = (d: Dossier) => string | undefined;
-/** A link of a chain: the field's path (for messages), how to read it, and whether it must be strictly later. */
-type Link = [path: string, get: Get, strict?: boolean];
+/** A chain of rules.md §2.6: each field's path (for messages) and whether it must be strictly later. */
+type Chain = readonly (readonly [path: string, strict?: boolean])[];
 
-/** The core chain of rules.md §2.6 (direct accessors: this runs for every dossier). */
-const mainChain: Link[] = [
-  ['application.datedOn', (d) => d.application?.datedOn],
-  ['application.receivedOn', (d) => d.application?.receivedOn],
-  ['talk.on', (d) => d.talk?.on],
-  ['activist.on', (d) => d.activist?.on],
-  ['candidate.committeeProposalOn', (d) => d.candidate?.committeeProposalOn, true],
-  ['candidate.upperConsentOn', (d) => d.candidate?.upperConsentOn],
-  ['candidate.on', (d) => d.candidate?.on],
-  ['branchReviewOn', (d) => d.branchReviewOn],
-  ['preReview.passedOn', (d) => d.preReview?.passedOn],
-  ['preReview.formIssuedOn', (d) => d.preReview?.formIssuedOn],
-  ['admissionMeeting.on', (d) => d.admissionMeeting?.on],
-  ['upperTalk.on', (d) => d.upperTalk?.on],
-  ['approval.on', (d) => d.approval?.on],
-  ['oath.on', (d) => d.oath?.on],
+/** The core chain, and below its values in the same order (read directly: this runs for every dossier). */
+const mainChain: Chain = [
+  ['application.datedOn'],
+  ['application.receivedOn'],
+  ['talk.on'],
+  ['activist.on'],
+  ['candidate.committeeProposalOn', true],
+  ['candidate.upperConsentOn'],
+  ['candidate.on'],
+  ['branchReviewOn'],
+  ['preReview.passedOn'],
+  ['preReview.formIssuedOn'],
+  ['admissionMeeting.on'],
+  ['upperTalk.on'],
+  ['approval.on'],
+  ['oath.on'],
 ];
-const confirmationChain: Link[] = [
-  ['approval.on', (d) => d.approval?.on],
-  ['confirmation.meeting.on', (d) => d.confirmation?.meeting.on],
-  ['confirmation.approvalOn', (d) => d.confirmation?.approvalOn],
-  ['archivedOn', (d) => d.archivedOn],
-];
+function mainValues(d: Dossier): (string | undefined)[] {
+  const { application, candidate, preReview } = d;
+  return [
+    application?.datedOn,
+    application?.receivedOn,
+    d.talk?.on,
+    d.activist?.on,
+    candidate?.committeeProposalOn,
+    candidate?.upperConsentOn,
+    candidate?.on,
+    d.branchReviewOn,
+    preReview?.passedOn,
+    preReview?.formIssuedOn,
+    d.admissionMeeting?.on,
+    d.upperTalk?.on,
+    d.approval?.on,
+    d.oath?.on,
+  ];
+}
+const confirmationChain: Chain = [['approval.on'], ['confirmation.meeting.on'], ['confirmation.approvalOn'], ['archivedOn']];
+function confirmationValues(d: Dossier): (string | undefined)[] {
+  return [d.approval?.on, d.confirmation?.meeting.on, d.confirmation?.approvalOn, d.archivedOn];
+}
 /** Side links: an earlier field and a later one. */
-const links: Link[][] = [
-  [['activist.on', (d) => d.activist?.on], ['activist.filedOn', (d) => d.activist?.filedOn]],
-  [['candidate.committeeProposalOn', (d) => d.candidate?.committeeProposalOn], ['candidate.filedOn', (d) => d.candidate?.filedOn]],
-];
+const activistFiling: Chain = [['activist.on'], ['activist.filedOn']];
+const candidateFiling: Chain = [['candidate.committeeProposalOn'], ['candidate.filedOn']];
 
-function check(d: Dossier, chain: Link[], out: Hit[]): void {
+function check(d: Dossier, chain: Chain, values: readonly (string | undefined)[], out: Hit[]): void {
   let prevPath = '';
   let prevValue: string | undefined;
-  for (const [path, get, strict] of chain) {
-    const value = get(d);
+  for (let i = 0; i < chain.length; i++) {
+    const value = values[i];
     if (value === undefined) continue;
+    const [path, strict] = chain[i]!;
     if (prevValue !== undefined && (value < prevValue || (strict && value === prevValue))) out.push(inverted(d, path, value, prevPath, prevValue, strict === true && value === prevValue));
     prevPath = path;
     prevValue = value;
@@ -66,14 +81,18 @@ export const rule: RuleModule = {
   },
   evaluate({ d }) {
     const out: Hit[] = [];
-    check(d, mainChain, out);
-    check(d, confirmationChain, out);
-    for (const pair of links) check(d, pair, out);
-    (d.notices ?? []).forEach((n, i) => {
+    check(d, mainChain, mainValues(d), out);
+    check(d, confirmationChain, confirmationValues(d), out);
+    check(d, activistFiling, [d.activist?.on, d.activist?.filedOn], out);
+    check(d, candidateFiling, [d.candidate?.committeeProposalOn, d.candidate?.filedOn], out);
+    const notices = d.notices;
+    if (notices === undefined) return out;
+    const consent = d.candidate?.upperConsentOn;
+    for (let i = 0; i < notices.length; i++) {
+      const n = notices[i]!;
       if (n.end < n.start) out.push(inverted(d, `notices[${i}].end`, n.end, `notices[${i}].start`, n.start, false));
-      const consent = d.candidate?.upperConsentOn;
       if (n.stage === 'candidate' && consent && n.start < consent) out.push(inverted(d, `notices[${i}].start`, n.start, 'candidate.upperConsentOn', consent, false));
-    });
+    }
     return out;
   },
 };

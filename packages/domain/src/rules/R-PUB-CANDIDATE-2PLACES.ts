@@ -1,5 +1,11 @@
+import type { Notice } from '../dossier/format.ts';
 import { DOC, blockingObjections, listingVersionDate, noticeWorkingDays } from './helpers.ts';
 import { type RuleModule, hit } from './types.ts';
+
+/** The notice that starts last (by the sort this rule has always used; one notice needs no sort). */
+function latestOf(list: Notice[]): Notice | undefined {
+  return list.length > 1 ? list.sort((a, b) => (a.start < b.start ? -1 : 1)).pop() : list[0];
+}
 
 export const rule: RuleModule = {
   id: 'R-PUB-CANDIDATE-2PLACES',
@@ -20,8 +26,8 @@ export const rule: RuleModule = {
     const on = listingVersionDate(d, ctx);
     if (!c || !on || !isMigrant) return [];
     const notices = (d.notices ?? []).filter((n) => n.stage === 'candidate');
-    const origin = notices.filter((n) => n.place === 'origin').sort((a, b) => (a.start < b.start ? -1 : 1)).pop();
-    const work = notices.filter((n) => n.place !== 'origin').sort((a, b) => (a.start < b.start ? -1 : 1)).pop();
+    const origin = latestOf(notices.filter((n) => n.place === 'origin'));
+    const work = latestOf(notices.filter((n) => n.place !== 'origin'));
     if (!origin) return [hit('noOrigin', { candidate: c.on }, { on })];
     const out = [];
     const days = noticeWorkingDays(origin, ctx);

@@ -43,7 +43,8 @@ export const rule: RuleModule = {
     const min = ctx.params.minWorkingDays as number;
     let reported: Hit[] | undefined;
     // Any notice that meets every condition suffices; otherwise report the latest attempt.
-    for (const n of [...notices].sort((a, b) => (a.start < b.start ? -1 : 1))) {
+    // Sorting one notice changes nothing (most dossiers have one).
+    for (const n of notices.length > 1 ? [...notices].sort((a, b) => (a.start < b.start ? -1 : 1)) : notices) {
       const found = problems(n, c.upperConsentOn, c.on, min, ctx);
       if (found.length === 0) return [];
       reported = found;

@@ -1,19 +1,24 @@
 import type { Dossier } from '../dossier/format.ts';
 import { type Hit, type RuleModule, hit } from './types.ts';
 
-/** The acts of the procedure, in order (filings and placements, which may share a day, left out). */
-const acts: [step: number, get: (d: Dossier) => string | undefined][] = [
-  [1, (d) => d.application?.datedOn], [2, (d) => d.talk?.on], [3, (d) => d.activist?.on], [7, (d) => d.candidate?.on],
-  [12, (d) => d.branchReviewOn], [13, (d) => d.preReview?.passedOn], [15, (d) => d.admissionMeeting?.on], [16, (d) => d.upperTalk?.on],
-  [17, (d) => d.approval?.on], [20, (d) => d.oath?.on], [22, (d) => d.confirmation?.appliedOn], [23, (d) => d.confirmation?.meeting.on],
-  [24, (d) => d.confirmation?.approvalOn],
-];
+/** The acts of the procedure, in order (filings and placements, which may share a day, left out): their steps… */
+const steps = [1, 2, 3, 7, 12, 13, 15, 16, 17, 20, 22, 23, 24];
+/** …and their dates, read directly (this runs for every dossier). */
+function dates(d: Dossier): (string | undefined)[] {
+  const { confirmation } = d;
+  return [
+    d.application?.datedOn, d.talk?.on, d.activist?.on, d.candidate?.on,
+    d.branchReviewOn, d.preReview?.passedOn, d.admissionMeeting?.on, d.upperTalk?.on,
+    d.approval?.on, d.oath?.on, confirmation?.appliedOn, confirmation?.meeting.on,
+    confirmation?.approvalOn,
+  ];
+}
 
-/** The finding for a run of `count` acts on `date` starting at `acts[from]`. */
-function stack(d: Dossier, from: number, count: number, date: string): Hit {
-  const steps: number[] = [];
-  for (let i = from; steps.length < count; i++) if (acts[i]![1](d) === date) steps.push(acts[i]![0]);
-  return hit('stack', { count, steps: steps.map((s) => `第${s}步`).join('、'), date }, { on: date, step: steps[0]! });
+/** The finding for a run of `count` acts on `date` starting at act `from`. */
+function stack(acts: readonly (string | undefined)[], from: number, count: number, date: string): Hit {
+  const found: number[] = [];
+  for (let i = from; found.length < count; i++) if (acts[i] === date) found.push(steps[i]!);
+  return hit('stack', { count, steps: found.map((s) => `第${s}步`).join('、'), date }, { on: date, step: found[0]! });
 }
 
 export const rule: RuleModule = {
@@ -29,22 +34,23 @@ export const rule: RuleModule = {
   evaluate({ d }, ctx) {
     const min = ctx.params.minSteps as number;
     const out: Hit[] = [];
-    // Runs are tracked by index into `acts`, without arrays, since almost every dossier has none.
+    // Runs are tracked by index into `acts`, with no list per run, since almost every dossier has none.
+    const acts = dates(d);
     let runDate: string | undefined;
     let runStart = -1;
     let runCount = 0;
     for (let i = 0; i < acts.length; i++) {
-      const on = acts[i]![1](d);
+      const on = acts[i];
       if (on === undefined) continue;
       if (on === runDate) runCount += 1;
       else {
-        if (runDate !== undefined && runCount >= min) out.push(stack(d, runStart, runCount, runDate));
+        if (runDate !== undefined && runCount >= min) out.push(stack(acts, runStart, runCount, runDate));
         runDate = on;
         runStart = i;
         runCount = 1;
       }
     }
-    if (runDate !== undefined && runCount >= min) out.push(stack(d, runStart, runCount, runDate));
+    if (runDate !== undefined && runCount >= min) out.push(stack(acts, runStart, runCount, runDate));
     return out;
   },
 };

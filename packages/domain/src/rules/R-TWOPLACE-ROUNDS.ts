@@ -5,6 +5,7 @@ import { type Hit, type RuleModule, hit } from './types.ts';
 
 const stages = ['keyContact', 'activist', 'candidate', 'admission', 'confirmation'] as const;
 const aspects = ['quality', 'contribution', 'conduct', 'lawfulness'] as const;
+const places = ['origin', 'workplace'] as const;
 
 export const rule: RuleModule = {
   id: 'R-TWOPLACE-ROUNDS',
@@ -31,19 +32,25 @@ export const rule: RuleModule = {
       confirmation: [d.confirmation?.meeting.on, 23],
     };
     const out: Hit[] = [];
+    const opinions = d.opinions ?? [];
     for (const stage of stages) {
       const [on, step] = steps[stage];
       if (!wanted.includes(stage) || !on) continue;
-      for (const place of ['origin', 'workplace'] as const) {
+      for (const place of places) {
         let latest: Opinion | undefined;
-        for (const o of d.opinions ?? []) if (o.stage === stage && o.place === place && o.on <= on && (!latest || o.on >= latest.on)) latest = o;
-        const values = { stage: stageLabels[stage], place: placeLabels[place], on };
+        for (let i = 0; i < opinions.length; i++) {
+          const o = opinions[i]!;
+          if (o.stage === stage && o.place === place && o.on <= on && (!latest || o.on >= latest.on)) latest = o;
+        }
         if (!latest) {
-          out.push(hit('missing', values, { on, step }));
+          out.push(hit('missing', { stage: stageLabels[stage], place: placeLabels[place], on }, { on, step }));
           continue;
         }
-        const failed = aspects.filter((a) => latest.aspects[a] === 'fail');
-        if (failed.length) out.push(hit('negative', { ...values, date: latest.on, aspects: failed.map((a) => aspectLabels[a]).join('、') }, { on, step }));
+        // Messages and their facts are made only for a finding.
+        const a = latest.aspects;
+        if (a.quality !== 'fail' && a.contribution !== 'fail' && a.conduct !== 'fail' && a.lawfulness !== 'fail') continue;
+        const failed = aspects.filter((x) => a[x] === 'fail');
+        out.push(hit('negative', { stage: stageLabels[stage], place: placeLabels[place], on, date: latest.on, aspects: failed.map((x) => aspectLabels[x]).join('、') }, { on, step }));
       }
     }
     return out;

@@ -124,8 +124,8 @@ function run(rule: RuleModule, facts: Facts, engine: Engine, ctx: RuleContext, o
     }
     throw error;
   }
-  for (const h of hits) {
-    const f = toFinding(rule, h, engine);
+  for (let i = 0; i < hits.length; i++) {
+    const f = toFinding(rule, hits[i]!, engine);
     if (f) out.push(f);
   }
 }
@@ -134,31 +134,56 @@ export function isEnabled(engine: Engine, rule: RuleModule): boolean {
   return !rule.aliasOf && (engine.settings.rules.get(rule.id)?.enabled ?? true);
 }
 
+/** A rule of the `after` phase with its context, whose `prior` is set for each dossier. */
+interface AfterRule {
+  rule: RuleModule;
+  ctx: RuleContext & { prior: readonly Finding[] };
+}
+
 interface Active {
-  ordinary: [RuleModule, RuleContext][];
-  after: RuleModule[];
+  /** Parallel arrays: a rule and its context (no tuple to unpack per rule and dossier). */
+  rules: RuleModule[];
+  contexts: RuleContext[];
+  after: AfterRule[];
 }
 
 const activeRules = new WeakMap<Engine, Active>();
 
-/** The enabled rules with their contexts, worked out once per engine. */
+/**
+ * The enabled rules with their contexts, worked out once per engine — which rules a city runs does
+ * not change from one dossier to the next; the version of each finding is still chosen by its date.
+ */
 function active(engine: Engine): Active {
   let a = activeRules.get(engine);
   if (!a) {
     const on = engine.rules.filter((r) => isEnabled(engine, r));
-    a = { ordinary: on.filter((r) => r.phase !== 'after').map((r) => [r, cachedContext(engine, r)]), after: on.filter((r) => r.phase === 'after') };
+    const ordinary = on.filter((r) => r.phase !== 'after');
+    a = {
+      rules: ordinary,
+      contexts: ordinary.map((r) => cachedContext(engine, r)),
+      after: on.filter((r) => r.phase === 'after').map((rule) => ({ rule, ctx: ruleContext(engine, rule) })),
+    };
     activeRules.set(engine, a);
   }
   return a;
 }
 
-/** All findings of one dossier, unsorted: ordinary rules first, then the `after` phase. */
-export function evaluateDossier(d: Dossier, engine: Engine): Finding[] {
-  const facts = deriveFacts(d, engine.settings.boundaries);
+/**
+ * All findings of one dossier, unsorted: ordinary rules first, then the `after` phase. `latest`,
+ * the latest date in the dossier, is passed by a reader that found it already.
+ */
+export function evaluateDossier(d: Dossier, engine: Engine, latest?: IsoDate): Finding[] {
+  const facts = deriveFacts(d, engine.settings.boundaries, latest);
   const out: Finding[] = [];
-  const { ordinary, after } = active(engine);
-  for (let i = 0; i < ordinary.length; i++) run(ordinary[i]![0], facts, engine, ordinary[i]![1], out);
-  for (const rule of after) run(rule, facts, engine, ruleContext(engine, rule, out.slice()), out);
+  const { rules, contexts, after } = active(engine);
+  for (let i = 0; i < rules.length; i++) run(rules[i]!, facts, engine, contexts[i]!, out);
+  for (let i = 0; i < after.length; i++) {
+    const { rule, ctx } = after[i]!;
+    // A copy, as each `after` rule sees the findings made before it and no later ones.
+    ctx.prior = out.slice();
+    run(rule, facts, engine, ctx, out);
+    ctx.prior = [];
+  }
   return out;
 }
 
@@ -184,7 +209,7 @@ export function evaluateFile(keys: ReadonlyMap<string, readonly (string | undefi
   return out;
 }
 
-/** Stable order: by step, then severity (BLOCK first), rule id, message. */
-export function compareFindings(a: Finding, b: Finding): number {
+/** Stable order: by step, then severity (BLOCK first), rule id, message (findings, or the xinxue-audit/1 ones made of them). */
+export function compareFindings(a: Pick<Finding, 'step' | 'severity' | 'rule' | 'message'>, b: Pick<Finding, 'step' | 'severity' | 'rule' | 'message'>): number {
   return a.step - b.step || severityRank[b.severity] - severityRank[a.severity] || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
 }

@@ -47,6 +47,12 @@ export interface Finding {
   facts: Record<string, FactValue>;
 }
 
+/** The dates of a dossier's documents by type (the part of ReadonlyMap the rules use). */
+export interface DocumentIndex {
+  get(type: DocumentType): readonly IsoDate[] | undefined;
+  has(type: DocumentType): boolean;
+}
+
 /** Facts derived once per dossier; rules read the dossier through `d`. */
 export interface Facts {
   d: Dossier;
@@ -56,7 +62,9 @@ export interface Facts {
   /** One year from the admission meeting (党章 art. 7), by the boundary setting. */
   probationEnd: IsoDate | undefined;
   /** Dates of each document type present. */
-  documents: ReadonlyMap<DocumentType, readonly IsoDate[]>;
+  documents: DocumentIndex;
+  /** The latest date anywhere in the dossier ('' when it has none). */
+  latest: IsoDate;
 }
 
 export interface RuleSettingsView {

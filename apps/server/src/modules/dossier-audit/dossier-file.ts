@@ -12,7 +12,7 @@ const CHUNK = 4 * 1024 * 1024;
 
 export function auditDossierPath(file: string, settings: CitySettings, request: AuditRequest, onBytes?: (done: number, total: number) => void): AuditOutcome {
   const session = new AuditSession({ asOf: request.asOf, settings, explain: request.explain ?? false });
-  const splitter = new DossierStreamSplitter((value) => session.add(value));
+  const splitter = new DossierStreamSplitter((value, _index, latest) => session.add(value, latest));
   const fd = openSync(file, 'r');
   try {
     const total = fstatSync(fd).size;
