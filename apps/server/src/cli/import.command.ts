@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { type LedgerSource, ledgerSources, sourceLabels } from '@xinxue/domain';
-import { SingleBar } from 'cli-progress';
 import { type Command, Option } from 'commander';
 import { cliActor } from '../lib/context.ts';
+import { importProgress, importScope, printRejections } from './import-output.ts';
 import { withServices } from './run.ts';
 import { registerNewOrgsImportCommand } from './new-orgs-import.command.ts';
 import { registerOrgsImportCommand } from './orgs-import.command.ts';
@@ -18,9 +18,8 @@ export function registerImportCommands(program: Command): void {
     .argument('<file>', '文件路径')
     .action(async (file: string, o: { source: LedgerSource; scope?: string; json?: boolean }) => {
       await withServices(async (services) => {
-        const bar = !o.json && process.stderr.isTTY ? new SingleBar({ format: '导入 [{bar}] {percentage}% | {rows} 行 | {speed} 行/秒', stream: process.stderr }) : undefined;
-        bar?.start(100, 0, { rows: 0, speed: 0 });
-        const scopePrefix = o.scope ? (await services.users.resolveScope(o.scope)).prefix : services.config.cityCode;
+        const progress = importProgress(o.json);
+        const scopePrefix = await importScope(services, o.scope);
         const summary = await services.ledgerImport.run({
           source: o.source,
           filePath: path.resolve(file),
@@ -28,9 +27,9 @@ export function registerImportCommands(program: Command): void {
           actor: cliActor(),
           userId: null,
           scopePrefix,
-          onProgress: (p) => bar?.update(p.percent, { rows: p.rows, speed: p.rowsPerSecond }),
+          onProgress: progress.onProgress,
         });
-        bar?.stop();
+        progress.stop();
         if (o.json) {
           const { file, source, rows, created, updated, unchanged, linkedWithoutId, queuedForReview, conflicts, rejected } = summary;
           console.log(JSON.stringify({ file, source, rows, created, updated, unchanged, linkedWithoutId, queuedForReview, conflicts, rejected }));
@@ -38,8 +37,7 @@ export function registerImportCommands(program: Command): void {
         }
         console.log(`${summary.file}（${sourceLabels[summary.source]}）：共 ${summary.rows} 行，新建 ${summary.created} 人，更新 ${summary.updated} 人，无变化 ${summary.unchanged} 人`);
         console.log(`无身份证号自动关联 ${summary.linkedWithoutId} 人，疑似重复待审核 ${summary.queuedForReview} 人，来源冲突 ${summary.conflicts} 处，退回 ${summary.rejected.length} 行`);
-        for (const r of summary.rejected.slice(0, 50)) console.log(`  第 ${r.row} 行「${r.column}」：${r.message}`);
-        if (summary.rejected.length > 50) console.log(`  ……另有 ${summary.rejected.length - 50} 行，加 --json 查看全部`);
+        printRejections(summary.rejected, '行');
       });
     });
   registerNewOrgsImportCommand(importCommand);

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { SingleBar } from 'cli-progress';
 import { type Command, Option } from 'commander';
 import { cliActor } from '../lib/context.ts';
 import { type NewOrgImportSource, newOrgImportSourceLabels, newOrgImportSources } from '../modules/new-orgs/new-org-row.ts';
+import { importProgress, importScope, printRejections } from './import-output.ts';
 import { withServices } from './run.ts';
 
 /** `xinxue import new-orgs`: the market-regulation and civil-affairs registers into the registry of new organizations. */
@@ -16,9 +16,8 @@ export function registerNewOrgsImportCommand(importCommand: Command): void {
     .argument('<file>', '文件路径')
     .action(async (file: string, o: { source: NewOrgImportSource; scope?: string; json?: boolean }) => {
       await withServices(async (services) => {
-        const bar = !o.json && process.stderr.isTTY ? new SingleBar({ format: '导入 [{bar}] {percentage}% | {rows} 行 | {speed} 行/秒', stream: process.stderr }) : undefined;
-        bar?.start(100, 0, { rows: 0, speed: 0 });
-        const scopePrefix = o.scope ? (await services.users.resolveScope(o.scope)).prefix : services.config.cityCode;
+        const progress = importProgress(o.json);
+        const scopePrefix = await importScope(services, o.scope);
         const summary = await services.newOrgsImport.run({
           source: o.source,
           filePath: path.resolve(file),
@@ -26,17 +25,16 @@ export function registerNewOrgsImportCommand(importCommand: Command): void {
           actor: cliActor(),
           userId: null,
           scopePrefix,
-          onProgress: (p) => bar?.update(p.percent, { rows: p.rows, speed: p.rowsPerSecond }),
+          onProgress: progress.onProgress,
         });
-        bar?.stop();
+        progress.stop();
         if (o.json) {
           const { file: name, source, rows, created, updated, unchanged, rejected } = summary;
           console.log(JSON.stringify({ file: name, source, rows, created, updated, unchanged, rejected }));
           return;
         }
         console.log(`${summary.file}（${newOrgImportSourceLabels[summary.source]}）：共 ${summary.rows} 行，新增 ${summary.created} 个单位，更新 ${summary.updated} 个，无变化 ${summary.unchanged} 个，退回 ${new Set(summary.rejected.map((r) => r.row)).size} 行`);
-        for (const r of summary.rejected.slice(0, 50)) console.log(`  第 ${r.row} 行「${r.column}」：${r.message}`);
-        if (summary.rejected.length > 50) console.log(`  ……另有 ${summary.rejected.length - 50} 处，加 --json 查看全部`);
+        printRejections(summary.rejected, '处');
       });
     });
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { cliActor, type RequestContext } from '../lib/context.ts';
+import { importProgress, importScope, printRejections } from './import-output.ts';
 import { withServices } from './run.ts';
 
 /** `xinxue import orgs`: the organization tree from the old system's export (.xlsx/.csv). */
@@ -14,9 +14,8 @@ export function registerOrgsImportCommand(importCommand: Command): void {
     .argument('<file>', '文件路径')
     .action(async (file: string, o: { scope?: string; json?: boolean }) => {
       await withServices(async (services) => {
-        const bar = !o.json && process.stderr.isTTY ? new SingleBar({ format: '导入 [{bar}] {percentage}% | {rows} 行 | {speed} 行/秒', stream: process.stderr }) : undefined;
-        bar?.start(100, 0, { rows: 0, speed: 0 });
-        const scopePrefix = o.scope ? (await services.users.resolveScope(o.scope)).prefix : services.config.cityCode;
+        const progress = importProgress(o.json);
+        const scopePrefix = await importScope(services, o.scope);
         const actor = cliActor();
         // The service checks scope through a request context; the command line's carries only its scope.
         const ctx: RequestContext = { user: { id: 0, username: actor.name, displayName: '命令行', role: 'cityOrgDept', scope: { divisionPrefix: scopePrefix, orgId: null, orgPath: null } }, ip: actor.ip };
@@ -26,17 +25,16 @@ export function registerOrgsImportCommand(importCommand: Command): void {
           ctx,
           actor,
           userId: null,
-          onProgress: (p) => bar?.update(p.percent, { rows: p.rows, speed: p.rowsPerSecond }),
+          onProgress: progress.onProgress,
         });
-        bar?.stop();
+        progress.stop();
         if (o.json) {
           const { file: name, rows, created, updated, unchanged, rejected } = summary;
           console.log(JSON.stringify({ file: name, rows, created, updated, unchanged, rejected }));
           return;
         }
         console.log(`${summary.file}：共 ${summary.rows} 行，新建 ${summary.created} 个党组织，更新 ${summary.updated} 个，无变化 ${summary.unchanged} 个，退回 ${new Set(summary.rejected.map((r) => r.row)).size} 行`);
-        for (const r of summary.rejected.slice(0, 50)) console.log(`  第 ${r.row} 行「${r.column}」：${r.message}`);
-        if (summary.rejected.length > 50) console.log(`  ……另有 ${summary.rejected.length - 50} 处，加 --json 查看全部`);
+        printRejections(summary.rejected, '处');
       });
     });
 }
