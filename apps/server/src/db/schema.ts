@@ -550,8 +550,69 @@ export interface DossierDocumentTable {
   uploaded_at: string;
 }
 
+/** Papers beside the steps (migration 0410): public notices (公示) with their end date in working days. */
+export interface DossierNoticeTable {
+  id: Id;
+  dossier_id: number;
+  stage: 'activist' | 'candidate' | 'admission' | 'confirmation';
+  place: 'origin' | 'workplace' | 'unit' | 'residence';
+  location: string;
+  start_on: string;
+  working_days: number;
+  end_on: string;
+  contact: string | null;
+  note: string | null;
+  cancelled_at: string | null;
+  cancel_reason: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An objection to a notice and its resolution (`upheld` null until resolved). */
+export interface DossierNoticeObjectionTable {
+  id: Id;
+  notice_id: number;
+  received_on: string;
+  summary: string;
+  resolved_on: string | null;
+  resolution: string | null;
+  upheld: number | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** 征求意见函 to the other place; answered with the four aspects (JSON), or still open. */
+export interface DossierOpinionRequestTable {
+  id: Id;
+  dossier_id: number;
+  stage: 'keyContact' | 'activist' | 'candidate' | 'admission' | 'confirmation';
+  place: 'origin' | 'workplace';
+  to_org_id: number | null;
+  to_name: string;
+  letter_no: string;
+  sent_on: string;
+  reply_by: string;
+  answered_on: string | null;
+  aspects: string | null;
+  answer_note: string | null;
+  answered_by_name: string | null;
+  cancelled_at: string | null;
+  cancel_reason: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   dossiers: DossierTable;
   dossier_events: DossierEventTable;
   dossier_documents: DossierDocumentTable;
+  dossier_notices: DossierNoticeTable;
+  dossier_notice_objections: DossierNoticeObjectionTable;
+  dossier_opinion_requests: DossierOpinionRequestTable;
 }

@@ -6,7 +6,7 @@ import type { Database, DossierTable } from '../../db/schema.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { appError } from '../../lib/errors.ts';
 import { prefixRange, type Scope } from '../../lib/scope.ts';
-import type { Pending } from './pipeline-steps.ts';
+import type { Pending } from '@xinxue/domain/pipeline/step-inputs';
 
 /**
  * Loading dossiers and their scope. A dossier belongs to two places: the organization handling it

@@ -7,9 +7,9 @@ import type { FieldCrypto } from '../../lib/crypto.ts';
 import type { AuditLogService } from '../audit-log/audit-log.service.ts';
 import type { DossierAuditService } from '../dossier-audit/dossier-audit.service.ts';
 import { maskedIdNumber } from '../ledger/person-state.ts';
-import { judge, sixRefusals, toGateFinding } from './pipeline-gate.ts';
+import { judge, sixRefusals, toGateFinding } from '@xinxue/domain/pipeline/gate';
 import { dossierQuery, type DossierRow, documentOf, loadDossier, pendingOf, scopedDossiers } from './pipeline-store.ts';
-import { engineView, stepsPresent } from './pipeline-steps.ts';
+import { engineView, stepsPresent } from '@xinxue/domain/pipeline/step-inputs';
 
 /** Lists, the dossier page's data and the export: everything through `scopedDossiers` / `loadDossier`. */
 export interface DossierFilter {

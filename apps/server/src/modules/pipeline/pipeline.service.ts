@@ -13,12 +13,12 @@ import { DossierAuditService } from '../dossier-audit/dossier-audit.service.ts';
 import type { CitySettings } from '@xinxue/domain/settings/index';
 import type { PersonWriter } from '../ledger/person-writer.ts';
 import type { ApplicantListener } from '../talent/talent.service.ts';
-import { type ChecklistItem, findingKey, gate, type GateFinding, judge, judgeAsOf, sixRefusals } from './pipeline-gate.ts';
+import { type ChecklistItem, findingKey, gate, type GateFinding, judge, judgeAsOf, sixRefusals } from '@xinxue/domain/pipeline/gate';
 import { type DeferralFacts, deferralFacts, personBlock, withDeferral } from './pipeline-ledger.ts';
 import { type DossierRow, documentOf, loadDossier, pendingOf } from './pipeline-store.ts';
 import {
   type AnyStepInput, applyStep, nextStepOf, approverSteps, deferralSteps, engineView, isStepNumber, type Pending, repeatableSteps, sixRefusalSteps, stepDate, stepLabel, stepSchemas, type StepNumber,
-} from './pipeline-steps.ts';
+} from '@xinxue/domain/pipeline/step-inputs';
 
 /**
  * The development workflow (发展党员): opening a dossier for a ledger person, recording the 25 steps

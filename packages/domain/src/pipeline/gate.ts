@@ -1,8 +1,8 @@
-import { type IsoDate, maxDate, minDate } from '@xinxue/domain/calendar/index';
-import { createEngine, type Dossier, latestDate } from '@xinxue/domain/dossier/index';
-import { compareFindings, evaluateDossier } from '@xinxue/domain/rules/engine';
-import type { Finding, RuleModule, Severity } from '@xinxue/domain/rules/types';
-import type { CitySettings } from '@xinxue/domain/settings/index';
+import { type IsoDate, maxDate, minDate } from '../calendar/index.ts';
+import { createEngine, type Dossier, latestDate } from '../dossier/index.ts';
+import { compareFindings, evaluateDossier } from '../rules/engine.ts';
+import type { Finding, RuleModule, Severity } from '../rules/types.ts';
+import type { CitySettings } from '../settings/index.ts';
 
 /**
  * The gate of the development workflow: the rule engine judges the dossier as it would stand after

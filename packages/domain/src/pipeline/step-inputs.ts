@@ -1,9 +1,9 @@
 import {
   activistDeciders, appraisers, aspectResults, assessmentResults, ballotMethods, confirmationOutcomes, disciplineKinds, type Dossier, noticePlaces,
   opinionChannels, organizerLevels, recommendationMethods, reviewResults, twoPlaces, upperTalkers,
-} from '@xinxue/domain/dossier/index';
-import { isIsoDate } from '@xinxue/domain/calendar/index';
-import { steps as officialSteps } from '@xinxue/domain/pipeline/index';
+} from '../dossier/index.ts';
+import { isIsoDate } from '../calendar/index.ts';
+import { steps as officialSteps } from './steps.ts';
 import { z } from 'zod';
 
 /**
