@@ -38,6 +38,8 @@ export const permissions = [
   'orgs:write',
   'grids:read',
   'grids:write',
+  'dossiers:read',
+  'dossiers:write',
   'pii:reveal',
   'users:read',
   'users:create',
@@ -50,13 +52,15 @@ export type Permission = (typeof permissions)[number];
 const business: Permission[] = ['people:read', 'orgs:read', 'grids:read'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  cityOrgDept: [...business, 'people:write', 'orgs:write', 'grids:write', 'pii:reveal'],
-  countyOrgDept: [...business, 'people:write', 'orgs:write', 'grids:write', 'pii:reveal'],
-  townshipCommittee: [...business, 'people:write', 'orgs:write', 'grids:write', 'pii:reveal'],
-  branchOrganizer: [...business, 'people:write'],
+  cityOrgDept: [...business, 'people:write', 'orgs:write', 'grids:write', 'dossiers:read', 'dossiers:write', 'pii:reveal'],
+  countyOrgDept: [...business, 'people:write', 'orgs:write', 'grids:write', 'dossiers:read', 'dossiers:write', 'pii:reveal'],
+  townshipCommittee: [...business, 'people:write', 'orgs:write', 'grids:write', 'dossiers:read', 'dossiers:write', 'pii:reveal'],
+  // The development workflow is the party organizations' work: grid workers and the service centre
+  // find and follow up people but neither read nor record dossiers.
+  branchOrganizer: [...business, 'people:write', 'dossiers:read', 'dossiers:write'],
   gridWorker: [...business, 'people:write'],
   serviceCenterStaff: [...business],
-  inspector: [...business],
+  inspector: [...business, 'dossiers:read'],
   sysAdmin: ['users:read', 'users:create', 'system:config'],
   securityAdmin: ['users:read', 'users:security'],
   auditAdmin: ['auditLog:read'],

@@ -58,7 +58,7 @@ export function pipelineRoutes(app: FastifyInstance, services: Services): void {
   const p = services.pipeline;
 
   r.post('/api/dossiers', {
-    config: { access: 'people:write', scoped: true },
+    config: { access: 'dossiers:write', scoped: true },
     schema: {
       tags: ['pipeline'], summary: '为台帐人员建立发展党员档案（第1步：递交入党申请书）',
       body: z.object({
@@ -73,7 +73,7 @@ export function pipelineRoutes(app: FastifyInstance, services: Services): void {
   });
 
   r.get('/api/dossiers', {
-    config: { access: 'people:read', scoped: true },
+    config: { access: 'dossiers:read', scoped: true },
     schema: {
       tags: ['pipeline'], summary: '发展党员档案列表（办理地或另一地的党组织在管辖范围内）',
       querystring: filter.extend({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) }),
@@ -85,7 +85,7 @@ export function pipelineRoutes(app: FastifyInstance, services: Services): void {
   });
 
   r.get('/api/dossiers/export', {
-    config: { access: 'people:read', scoped: true },
+    config: { access: 'dossiers:read', scoped: true },
     schema: { tags: ['pipeline'], summary: '导出管辖范围内的档案（xinxue-dossier/1）', querystring: filter },
   }, async (request, reply) => {
     const text = await p.views.export(contextOf(request), request.query);
@@ -96,7 +96,7 @@ export function pipelineRoutes(app: FastifyInstance, services: Services): void {
 
   r.post('/api/dossiers/import', {
     bodyLimit: 50 * 1024 * 1024,
-    config: { access: 'people:write', scoped: true },
+    config: { access: 'dossiers:write', scoped: true },
     schema: {
       tags: ['pipeline'], summary: '导入 xinxue-dossier/1 档案（按档案编号幂等；有错误则整份拒绝并列出 JSON 路径）',
       querystring: z.object({ orgId: z.coerce.number().int().positive() }), body: z.unknown(),
@@ -105,12 +105,12 @@ export function pipelineRoutes(app: FastifyInstance, services: Services): void {
   }, async (request) => p.service.import(contextOf(request), request.body, request.query.orgId));
 
   r.get('/api/dossiers/:id', {
-    config: { access: 'people:read', scoped: true },
+    config: { access: 'dossiers:read', scoped: true },
     schema: { tags: ['pipeline'], summary: '档案详情：25个步骤、记录、问题、六个不批、历史与材料', params: idParams, response: { 200: detail, ...errors } },
   }, async (request) => p.views.detail(contextOf(request), request.params.id));
 
   r.get('/api/dossiers/:id/export', {
-    config: { access: 'people:read', scoped: true },
+    config: { access: 'dossiers:read', scoped: true },
     schema: { tags: ['pipeline'], summary: '导出一份档案（xinxue-dossier/1）', params: idParams },
   }, async (request, reply) => {
     const text = await p.views.export(contextOf(request), { ids: [request.params.id] });
@@ -120,7 +120,7 @@ export function pipelineRoutes(app: FastifyInstance, services: Services): void {
   });
 
   r.post('/api/dossiers/:id/steps/:step', {
-    config: { access: 'people:write', scoped: true },
+    config: { access: 'dossiers:write', scoped: true },
     schema: {
       tags: ['pipeline'], summary: '办理一个步骤（先经规则引擎：BLOCK 拒绝，WARN 须写明理由）',
       description: '请求体为该步骤的字段（见 dossier-format.md），另加 version（读取时的版本号）和可选的 justification（有警示时的理由，不少于10个字）。',
@@ -134,7 +134,7 @@ export function pipelineRoutes(app: FastifyInstance, services: Services): void {
   });
 
   r.post('/api/dossiers/:id/send-back', {
-    config: { access: 'people:write', scoped: true },
+    config: { access: 'dossiers:write', scoped: true },
     schema: { tags: ['pipeline'], summary: '退回到已办理的步骤（写明原因；之后的步骤须重新办理，原记录保留）', params: idParams, body: z.object({ version, toStep: z.number().int().min(1).max(25), reason: z.string().max(500) }).strict(), response: { 200: okResponse, ...errors } },
   }, async (request) => {
     await p.service.sendBack(contextOf(request), request.params.id, request.body);
@@ -142,7 +142,7 @@ export function pipelineRoutes(app: FastifyInstance, services: Services): void {
   });
 
   r.post('/api/dossiers/:id/withdraw', {
-    config: { access: 'people:write', scoped: true },
+    config: { access: 'dossiers:write', scoped: true },
     schema: { tags: ['pipeline'], summary: '撤回（终止办理，记录原因，不删除）', params: idParams, body: z.object({ version, reason: z.string().max(500), on: isoDate }).strict(), response: { 200: okResponse, ...errors } },
   }, async (request) => {
     await p.service.close(contextOf(request), request.params.id, 'withdrawn', request.body);
@@ -150,7 +150,7 @@ export function pipelineRoutes(app: FastifyInstance, services: Services): void {
   });
 
   r.post('/api/dossiers/:id/not-recognized', {
-    config: { access: 'people:write', scoped: true },
+    config: { access: 'dossiers:write', scoped: true },
     schema: { tags: ['pipeline'], summary: '不予承认（2026年版细则第四十一条；记录决定机关与原因）', params: idParams, body: z.object({ version, reason: z.string().max(500), on: isoDate, decidedBy: z.string().max(100) }).strict(), response: { 200: okResponse, ...errors } },
   }, async (request) => {
     await p.service.close(contextOf(request), request.params.id, 'notRecognized', request.body);
@@ -158,7 +158,7 @@ export function pipelineRoutes(app: FastifyInstance, services: Services): void {
   });
 
   r.post('/api/dossiers/:id/files', {
-    config: { access: 'people:write', scoped: true },
+    config: { access: 'dossiers:write', scoped: true },
     schema: {
       tags: ['pipeline'], summary: `上传某一步骤的材料（multipart：file；PDF/JPG/PNG/DOCX，不超过 ${MAX_FILE_BYTES / 1024 / 1024} MB）`, params: idParams,
       querystring: z.object({ step: z.coerce.number().int().min(1).max(25) }),
@@ -179,7 +179,7 @@ export function pipelineRoutes(app: FastifyInstance, services: Services): void {
   });
 
   r.get('/api/dossiers/:id/files/:fileId', {
-    config: { access: 'people:read', scoped: true },
+    config: { access: 'dossiers:read', scoped: true },
     schema: { tags: ['pipeline'], summary: '下载档案材料', params: z.object({ id: z.coerce.number().int().positive(), fileId: z.coerce.number().int().positive() }) },
   }, async (request, reply) => {
     const file = await p.files.open(contextOf(request), request.params.id, request.params.fileId);
