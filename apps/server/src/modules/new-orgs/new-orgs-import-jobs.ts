@@ -1,66 +1,32 @@
-import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { BackgroundImports } from '../../lib/background-imports.ts';
 import { actorOf, type RequestContext } from '../../lib/context.ts';
 import { appError } from '../../lib/errors.ts';
-import { formatOf } from '../ledger/import/file-rows.ts';
 import { type NewOrgImportSource, newOrgImportSourceLabels } from './new-org-row.ts';
 import type { NewOrgsImportService } from './new-orgs-import.service.ts';
 
-interface Live {
-  percent: number;
-  rowsPerSecond: number;
-  error?: string;
-}
-
-/**
- * Registry imports started from the web: the upload waits in DATA_DIR/uploads while the import
- * runs in the background (the file is removed when it ends), and the page polls the status.
- */
+/** Registry imports started from the web, run in the background; the page polls the status. */
 export class NewOrgsImportJobs {
-  private readonly live = new Map<number, Live>();
-  private readonly dir: string;
+  private readonly jobs: BackgroundImports;
 
   constructor(
     private readonly importer: NewOrgsImportService,
     dataDir: string,
   ) {
-    this.dir = path.join(dataDir, 'uploads');
+    this.jobs = new BackgroundImports(dataDir);
   }
 
   /** Saves the upload and starts importing it; resolves with the import's id once it has one. */
   async start(ctx: RequestContext, source: NewOrgImportSource, fileName: string, stream: Readable): Promise<number> {
-    formatOf(fileName);
-    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-    const file = path.join(this.dir, `new-orgs-${randomBytes(16).toString('hex')}`);
-    await pipeline(stream, createWriteStream(file, { mode: 0o600 }));
-    let importId = 0;
-    const idKnown = new Promise<number>((resolve, reject) => {
-      this.importer
-        .run({
-          source, filePath: file, fileName, actor: actorOf(ctx), userId: ctx.user.id, scopePrefix: ctx.user.scope.divisionPrefix,
-          onStarted: (id) => {
-            importId = id;
-            this.live.set(id, { percent: 0, rowsPerSecond: 0 });
-            resolve(id);
-          },
-          onProgress: (p) => this.live.set(importId, { percent: p.percent, rowsPerSecond: p.rowsPerSecond }),
-        })
-        .catch((error: unknown) => {
-          if (importId) this.live.set(importId, { ...(this.live.get(importId) ?? { percent: 0, rowsPerSecond: 0 }), error: error instanceof Error ? error.message : String(error) });
-          reject(error);
-        })
-        .finally(() => void rm(file, { force: true }));
-    });
-    return idKnown;
+    const file = await this.jobs.save('new-orgs', fileName, stream);
+    return this.jobs.start(file, (hooks) =>
+      this.importer.run({ source, filePath: file, fileName, actor: actorOf(ctx), userId: ctx.user.id, scopePrefix: ctx.user.scope.divisionPrefix, ...hooks }),
+    );
   }
 
   async status(ctx: RequestContext, importId: number) {
     const { row, source } = await this.importer.load(ctx.user.scope, importId);
-    const live = this.live.get(importId);
+    const live = this.jobs.progress(importId);
     return {
       id: row.id, source, sourceLabel: newOrgImportSourceLabels[source], fileName: row.file_name, status: row.status as 'running' | 'done' | 'failed',
       startedAt: row.started_at, finishedAt: row.finished_at, percent: row.status === 'done' ? 100 : (live?.percent ?? 0), rowsPerSecond: live?.rowsPerSecond ?? 0,
