@@ -7,11 +7,12 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngine } from '../../testing/harness.ts';
+import { usccFor } from '../../testing/new-orgs-files.ts';
 
 /** `xinxue import orgs` as a user runs it: a separate process, configured by the environment. */
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../bin/xinxue.js');
 
-describe(`xinxue import orgs (${testEngine})`, () => {
+describe(`xinxue import orgs, import new-orgs (${testEngine})`, () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'xinxue-orgs-cli-'));
   const schema = `cli_${randomBytes(5).toString('hex')}`;
   const baseUrl = process.env.TEST_DATABASE_URL;
@@ -60,5 +61,28 @@ describe(`xinxue import orgs (${testEngine})`, () => {
     const plain = run(['import', 'orgs', file]);
     expect(plain.out).toContain('共 3 行，新建 0 个党组织，更新 0 个，无变化 3 个，退回 0 行');
     // Four processes, each starting up and opening the database: minutes on a busy machine.
+  }, 240_000);
+
+  it('imports a register of enterprises with a bad row, prints one JSON object, and changes nothing the second time', () => {
+    const file = path.join(dataDir, '企业名录.csv');
+    const good = usccFor(301);
+    const bad = `${usccFor(302).slice(0, 17)}${usccFor(302).endsWith('0') ? '1' : '0'}`;
+    writeFileSync(
+      file,
+      [
+        '\uFEFF统一社会信用代码,企业名称,所属行业,所在地区,从业人员,党员人数',
+        `${good},宜昌命令行测试有限公司,C,420506001001,30,2`,
+        `${bad},校验位错误公司,C,420506001,10,1`,
+        '',
+      ].join('\r\n'),
+    );
+    const first = run(['import', 'new-orgs', '--source', 'marketRegulation', file, '--json']);
+    expect(first.code, first.err).toBe(0);
+    expect(JSON.parse(first.out)).toEqual({
+      file: '企业名录.csv', source: 'marketRegulation', rows: 2, created: 1, updated: 0, unchanged: 0,
+      rejected: [{ row: 3, column: '统一社会信用代码', message: expect.stringContaining('校验位') }],
+    });
+    const again = run(['import', 'new-orgs', '--source', 'marketRegulation', file]);
+    expect(again.out).toContain('共 2 行，新增 0 个单位，更新 0 个，无变化 1 个，退回 1 行');
   }, 240_000);
 });
