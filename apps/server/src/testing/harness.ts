@@ -31,6 +31,10 @@ export interface TestDatabase extends DatabaseHandle {
 }
 
 export async function createTestDatabase(): Promise<TestDatabase> {
+  // Workers keep their module cache between files (vitest.config.ts): a worker that ran one
+  // project's files must never run the other engine's with this module's value.
+  const engineNow = process.env.XINXUE_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+  if (engineNow !== testEngine) throw new Error(`测试引擎不一致：模块载入时为 ${testEngine}，现在为 ${engineNow}`);
   if (testEngine === 'postgres') {
     const url = process.env.TEST_DATABASE_URL;
     if (!url) throw new Error('XINXUE_TEST_ENGINE=postgres 需要 TEST_DATABASE_URL');
