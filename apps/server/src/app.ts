@@ -22,6 +22,8 @@ import { newOrgsRoutes } from './modules/new-orgs/new-orgs.routes.ts';
 import { mobileOrgsRoutes } from './modules/mobile-orgs/mobile-orgs.routes.ts';
 import { microOrgsRoutes } from './modules/micro-orgs/micro-orgs.routes.ts';
 import { pipelineRoutes } from './modules/pipeline/index.ts';
+import { papersRoutes } from './modules/pipeline-papers/index.ts';
+import { pipelineReportsRoutes } from './modules/pipeline-reports/index.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { registerWebAndNotFound } from './plugins/web.ts';
@@ -121,6 +123,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   mobileOrgsRoutes(app, services);
   microOrgsRoutes(app, services);
   pipelineRoutes(app, services);
+  papersRoutes(app, services);
+  pipelineReportsRoutes(app, services);
 
   await registerWebAndNotFound(app, options.serveWeb ?? true);
   return app;

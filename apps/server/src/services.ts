@@ -27,6 +27,8 @@ import { MobileOrgsService } from './modules/mobile-orgs/mobile-orgs.service.ts'
 import { MicroOrgsService } from './modules/micro-orgs/micro-orgs.service.ts';
 import { MicroActivitiesService } from './modules/micro-orgs/micro-activities.service.ts';
 import { createPipeline } from './modules/pipeline/index.ts';
+import { createPipelinePapers } from './modules/pipeline-papers/index.ts';
+import { createPipelineReports } from './modules/pipeline-reports/index.ts';
 
 /** Wires the services once; the HTTP app and the CLI both use this, so they share every rule. */
 export function createServices(database: DatabaseHandle, crypto: FieldCrypto, config: Pick<Config, 'sessionIdleMinutes' | 'cityCode' | 'dataDir'>) {
@@ -57,7 +59,9 @@ export function createServices(database: DatabaseHandle, crypto: FieldCrypto, co
   const microOrgs = new MicroOrgsService(db, divisions, auditLog, config.cityCode);
   const microActivities = new MicroActivitiesService(db, divisions, talent, auditLog);
   const pipeline = createPipeline({ db, crypto, personWriter, dossierAudit, auditLog, talent, dataDir: config.dataDir });
-  return { database, crypto, config, auditLog, users, auth, divisions, grids, orgs, orgImport, orgImportJobs, home, personWriter, ledgerImport, importJobs, ledger, ledgerExport, review, talent, dossierAudit, surveys, newOrgs, newOrgsImport, newOrgImportJobs, coverage, mobileOrgs, microOrgs, microActivities, pipeline };
+  const pipelinePapers = createPipelinePapers({ db, crypto, dossierAudit, auditLog });
+  const pipelineReports = createPipelineReports({ db, dossierAudit, auditLog });
+  return { database, crypto, config, auditLog, users, auth, divisions, grids, orgs, orgImport, orgImportJobs, home, personWriter, ledgerImport, importJobs, ledger, ledgerExport, review, talent, dossierAudit, surveys, newOrgs, newOrgsImport, newOrgImportJobs, coverage, mobileOrgs, microOrgs, microActivities, pipeline, pipelineReports, pipelinePapers };
 }
 
 export type Services = ReturnType<typeof createServices>;

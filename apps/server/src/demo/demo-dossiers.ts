@@ -3,6 +3,7 @@ import type { LedgerRecord } from '@xinxue/domain';
 import type { RequestContext } from '../lib/context.ts';
 import { cleanPath, OPENED_ON } from '../modules/pipeline/pipeline-sample.ts';
 import type { Services } from '../services.ts';
+import { loadDemoPapers } from '../modules/pipeline-papers/demo-papers.ts';
 
 /**
  * Development dossiers for the demo: migrants of 小溪塔街道 at every stage of the 25 steps, recorded
@@ -46,11 +47,15 @@ export async function loadDemoDossiers(services: Services, options: { username?:
   let refused = 0;
   let justified = 0;
 
+  // Each record is entered on the evening of its latest date, as a clerk keeping up would: the demo
+  // shows the defects it means to show, not a wall of R-LATE-ENTRY from loading the past today.
+  const entered = (fields: unknown) => `${(JSON.stringify(fields).match(/\d{4}-\d{2}-\d{2}/g) ?? [OPENED_ON]).sort().at(-1)}T17:30:00+08:00`;
+
   /** Opens a dossier and records the clean path up to `last`; returns its id and version. */
   const dossier = async (i: number, last: number, person?: number) => {
-    const id = await p.open(ctx, { personId: person ?? (await demoPerson(services, i)), orgId: org.id, datedOn: OPENED_ON });
+    const id = await p.open(ctx, { personId: person ?? (await demoPerson(services, i)), orgId: org.id, datedOn: OPENED_ON, enteredAt: entered(OPENED_ON) });
     let version = 0;
-    for (let step = 2; step <= last; step++) for (const fields of cleanPath[step]!) version = (await p.recordStep(ctx, id, step, { version, fields })).version;
+    for (let step = 2; step <= last; step++) for (const fields of cleanPath[step]!) version = (await p.recordStep(ctx, id, step, { version, fields, enteredAt: entered(fields) })).version;
     return { id, version };
   };
 
@@ -60,7 +65,7 @@ export async function loadDemoDossiers(services: Services, options: { username?:
 
   // A late talk, let through with a written justification (R-TALK-1M, WARN).
   const late = await dossier(20, 1);
-  const talk = await p.recordStep(ctx, late.id, 2, { version: late.version, fields: { on: '2022-05-10', by: '支部书记' }, justification: '申请人春节后才返回务工地，支部书记在其返回后当周谈话' });
+  const talk = await p.recordStep(ctx, late.id, 2, { version: late.version, fields: { on: '2022-05-10', by: '支部书记' }, enteredAt: entered('2022-05-10'), justification: '申请人春节后才返回务工地，支部书记在其返回后当周谈话' });
   justified += talk.justifiedWarnings.length;
 
   // A candidate listing less than a year after the activist: refused by R-DEV-1Y, the attempt kept.
@@ -73,7 +78,7 @@ export async function loadDemoDossiers(services: Services, options: { username?:
 
   // Away all year (outbound) and deferred: justified at step 3 (三个暂不发展).
   const away = await dossier(22, 2, await demoPerson(services, 22, { direction: 'outbound', employer: null }));
-  const deferred = await p.recordStep(ctx, away.id, 3, { version: away.version, fields: cleanPath[3]![0]!, justification: '本人已确定年内返乡创业，村党支部研究同意继续培养考察' });
+  const deferred = await p.recordStep(ctx, away.id, 3, { version: away.version, fields: cleanPath[3]![0]!, enteredAt: entered(cleanPath[3]![0]), justification: '本人已确定年内返乡创业，村党支部研究同意继续培养考察' });
   justified += deferred.justifiedWarnings.length;
 
   // Sent back to redo the recommendation, and one withdrawn.
@@ -81,6 +86,9 @@ export async function loadDemoDossiers(services: Services, options: { username?:
   await p.sendBack(ctx, back.id, { version: back.version, toStep: 3, reason: '推荐记录缺少党员推荐表原件，退回重新办理' });
   const gone = await dossier(24, 4);
   await p.close(ctx, gone.id, 'withdrawn', { version: gone.version, reason: '本人因工作调动申请暂缓', on: '2022-07-01' });
+
+  // 公示 and 征求意见函 beside the steps (pipeline-papers): an objection resolved, a notice running now, a letter answered, one overdue.
+  await loadDemoPapers(services, ctx);
 
   const rows = await services.database.db.selectFrom('dossiers').select('current_step').execute();
   const byStage: Record<number, number> = {};

@@ -52,6 +52,11 @@ export const errorCatalogue = {
   STEP_BLOCKED: { status: 422, message: '不符合发展党员的规定，不能办理此步骤' },
   STEP_JUSTIFICATION_REQUIRED: { status: 422, message: '有警示项，须写明继续办理的理由' },
   DOSSIER_FILE_NOT_FOUND: { status: 404, message: '档案材料不存在' },
+  NOTICE_NOT_FOUND: { status: 404, message: '公示不存在' },
+  OBJECTION_NOT_FOUND: { status: 404, message: '该公示没有这件异议' },
+  OPINION_REQUEST_NOT_FOUND: { status: 404, message: '征求意见函不存在' },
+  PAPER_CANCELLED: { status: 409, message: '已撤销，不能再办理' },
+  CALENDAR_YEAR_MISSING: { status: 400, message: '没有该年度的法定节假日安排，无法按工作日计算' },
   INTERNAL: { status: 500, message: '服务器内部错误，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -6,13 +6,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly field: string | undefined;
+  /** The server's `details` (e.g. the findings of a refused dossier step). */
+  readonly details: Record<string, unknown> | undefined;
 
-  constructor(status: number, code: string, message: string, field?: string) {
+  constructor(status: number, code: string, message: string, field?: string, details?: Record<string, unknown>) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.field = field;
+    this.details = details;
   }
 }
 
@@ -93,12 +96,13 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   }
   if (response.ok) return data as T;
 
-  const payload = (data ?? {}) as { code?: string; message?: string; field?: string };
+  const payload = (data ?? {}) as { code?: string; message?: string; field?: string; details?: Record<string, unknown> };
   const error = new ApiError(
     response.status,
     payload.code ?? `HTTP_${response.status}`,
     payload.message ?? `请求失败（${response.status}），请稍后再试`,
     payload.field,
+    payload.details,
   );
   if (isSessionLost(error)) {
     csrfToken = null;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoDossiers } from '../../demo/demo-dossiers.ts';
 import type { Services } from '../../services.ts';
 import { createTestServices, createUser, type TestDatabase } from '../../testing/harness.ts';
+import { cityContext } from '../../testing/pipeline-factory.ts';
 import { pipelineOrgs } from '../../testing/pipeline-factory.ts';
 
 describe('demo dossiers', () => {
@@ -25,5 +26,11 @@ describe('demo dossiers', () => {
     const kinds = (await services.database.db.selectFrom('dossier_events').select('kind').execute()).map((e) => e.kind);
     expect(kinds).toEqual(expect.arrayContaining(['refused', 'sentBack', 'withdrawn']));
     expect(await services.database.db.selectFrom('dossiers').select('id').where('status', '=', 'member').execute()).toHaveLength(1);
+    // The records are stamped as entered on time: the batch audit shows the planted defects, not back-filling.
+    const user = await services.database.db.selectFrom('users').select('id').where('username', '=', 'city_org').executeTakeFirstOrThrow();
+    const report = await services.pipelineReports.audit(cityContext(user.id), undefined);
+    const rules = report.byRule.map((r) => r.rule);
+    expect(rules).toContain('R-TALK-1M');
+    expect(rules).not.toContain('R-LATE-ENTRY');
   });
 });

@@ -16,7 +16,7 @@ import type { Pending } from '@xinxue/domain/pipeline/step-inputs';
  */
 export type DossierRow = Selectable<DossierTable> & { org_division: string; org_path: string; org_name: string; other_division: string | null; other_path: string | null; other_name: string | null };
 
-function orgInScope(division: string | null, path: string | null, scope: Scope): boolean {
+export function orgInScope(division: string | null, path: string | null, scope: Scope): boolean {
   if (!division || path === null) return false;
   return isWithinScope(division, scope.divisionPrefix) && (!scope.orgPath || path.startsWith(scope.orgPath));
 }
@@ -62,4 +62,9 @@ export function documentOf(row: { document: string }): Dossier {
 
 export function pendingOf(row: { pending: string }): Pending {
   return JSON.parse(row.pending) as Pending;
+}
+
+/** Whether an activist or confirmation is half-filled between its steps (`pending` also keeps their `recordedAt` stamps). */
+export function hasHalfFilled(p: Pending): boolean {
+  return p.activist !== undefined || p.confirmation !== undefined;
 }

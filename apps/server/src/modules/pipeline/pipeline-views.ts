@@ -8,7 +8,10 @@ import type { AuditLogService } from '../audit-log/audit-log.service.ts';
 import type { DossierAuditService } from '../dossier-audit/dossier-audit.service.ts';
 import { maskedIdNumber } from '../ledger/person-state.ts';
 import { judge, sixRefusals, toGateFinding } from '@xinxue/domain/pipeline/gate';
-import { dossierQuery, type DossierRow, documentOf, loadDossier, pendingOf, scopedDossiers } from './pipeline-store.ts';
+import { dossierQuery, type DossierRow, documentOf, hasHalfFilled, loadDossier, pendingOf, scopedDossiers } from './pipeline-store.ts';
+import { nextActions } from './pipeline-actions.ts';
+import { engineOf, likeOperator } from '../../db/dialect.ts';
+import { type SqlBool, sql } from 'kysely';
 import { engineView, stepsPresent } from '@xinxue/domain/pipeline/step-inputs';
 
 /** Lists, the dossier page's data and the export: everything through `scopedDossiers` / `loadDossier`. */
@@ -18,7 +21,13 @@ export interface DossierFilter {
   orgId?: number | undefined;
   status?: DossierRow['status'] | undefined;
   personId?: number | undefined;
+  /** With orgId: the organization and every organization under it (handling or other place). */
+  subtree?: boolean | undefined;
+  /** Part of the person's name. */
+  q?: string | undefined;
 }
+
+export type DossierSort = 'updated' | 'id';
 
 export const eventKindLabels: Record<string, string> = {
   opened: '建档（递交入党申请书）', step: '办理步骤', refused: '办理被拒绝', sentBack: '退回', withdrawn: '撤回', notRecognized: '不予承认', imported: '导入',
@@ -42,16 +51,28 @@ export class PipelineViews {
       // A dossier past step 25 (archived) counts in stage 5.
       q = q.where('d.current_step', 'in', filter.stage === 5 ? [...numbers, 26] : numbers);
     }
-    if (filter.orgId) q = q.where((eb) => eb.or([eb('d.org_id', '=', filter.orgId!), eb('d.other_org_id', '=', filter.orgId!)]));
+    if (filter.orgId && filter.subtree) {
+      // The org's path includes its own id, so the subtree is one range on either side's path.
+      const path = this.db.selectFrom('party_orgs').select('path').where('id', '=', filter.orgId);
+      const under = (column: 'o.path' | 'oo.path') => sql<SqlBool>`(${sql.ref(column)} >= (${path}) and ${sql.ref(column)} < (${path}) || 'z')`;
+      q = q.where((eb) => eb.or([under('o.path'), eb.and([eb('d.other_org_id', 'is not', null), under('oo.path')])]));
+    } else if (filter.orgId) q = q.where((eb) => eb.or([eb('d.org_id', '=', filter.orgId!), eb('d.other_org_id', '=', filter.orgId!)]));
+    const text = filter.q?.trim();
+    if (text) {
+      const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      // Per dossier (few) rather than over the whole ledger (many people, no index serves a substring).
+      const like = sql.raw(likeOperator(engineOf(this.db)));
+      q = q.where(sql<SqlBool>`exists (select 1 from people pq where pq.id = d.person_id and pq.name ${like} ${pattern} escape '\\')`);
+    }
     if (filter.status) q = q.where('d.status', '=', filter.status);
     if (filter.personId) q = q.where('d.person_id', '=', filter.personId);
     return q;
   }
 
-  async list(ctx: RequestContext, filter: DossierFilter, page: number, pageSize: number) {
+  async list(ctx: RequestContext, filter: DossierFilter, page: number, pageSize: number, sort: DossierSort = 'id') {
     const base = this.filtered(ctx, filter);
     const { total } = await base.clearSelect().select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirstOrThrow();
-    const rows = (await base.innerJoin('people as p', 'p.id', 'd.person_id').select(['p.name as person_name', 'p.id_number_masked', 'p.id_number_enc']).orderBy('d.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute()) as (DossierRow & { person_name: string; id_number_masked: string | null; id_number_enc: string | null })[];
+    const rows = (await base.innerJoin('people as p', 'p.id', 'd.person_id').select(['p.name as person_name', 'p.id_number_masked', 'p.id_number_enc']).$if(sort === 'updated', (qb) => qb.orderBy('d.updated_at', 'desc')).orderBy('d.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute()) as (DossierRow & { person_name: string; id_number_masked: string | null; id_number_enc: string | null })[];
     return {
       total: Number(total), page, pageSize,
       items: rows.map((r) => ({
@@ -71,7 +92,7 @@ export class PipelineViews {
     const events = await this.db.selectFrom('dossier_events').selectAll().where('dossier_id', '=', id).orderBy('id').execute();
     const files = await this.db.selectFrom('dossier_documents').select(['id', 'step', 'file_name', 'content_type', 'size', 'sha256', 'uploaded_at']).where('dossier_id', '=', id).orderBy('id').execute();
     const view = engineView(document, pending);
-    const findings = judge(view, chinaToday(), await this.rules.settings(), Object.keys(pending).length > 0);
+    const findings = judge(view, chinaToday(), await this.rules.settings(), hasHalfFilled(pending));
 
     // The effective record of each step: the latest step event not undone by a later send-back.
     let floor = Number.POSITIVE_INFINITY;
@@ -114,6 +135,7 @@ export class PipelineViews {
         return { id: e.id, kind: e.kind, kindLabel: eventKindLabels[e.kind] ?? e.kind, step: e.step, occurredOn: e.occurred_on, recordedAt: e.recorded_at, recordedBy: e.recorded_by_name, detail };
       }),
       files: files.map((f) => ({ id: f.id, step: f.step, fileName: f.file_name, contentType: f.content_type, size: f.size, sha256: f.sha256, uploadedAt: f.uploaded_at })),
+      nextActions: nextActions(ctx, row, new Set(effective.keys())),
     };
   }
 

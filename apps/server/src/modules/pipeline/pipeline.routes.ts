@@ -25,6 +25,13 @@ const listItem = z.object({
   otherOrgId: z.number().nullable(), otherOrgName: z.string().nullable(), status: z.enum(statuses), currentStep: z.number(), currentStepName: z.string(), stage: z.number(),
   openedOn: z.string(), updatedAt: z.string(), version: z.number(),
 });
+const actionState = z.object({ allowed: z.boolean(), reason: z.string().nullable() });
+const stepRef = z.object({ step: z.number(), name: z.string() }).nullable();
+const nextActionsSchema = z.object({
+  canWrite: z.boolean().describe('本用户可办理（办理地一方且有办理权限）'), readOnlyReason: z.string().nullable(),
+  recordStep: stepRef.describe('现在可办理的步骤'), repeatStep: stepRef.describe('可再次办理的步骤（第6、21步）'), sendBackSteps: z.array(z.number()),
+  sendBack: actionState, withdraw: actionState, notRecognized: actionState, upload: actionState,
+}).describe('本用户现在可做的操作；不可做时附原因');
 const detail = z.object({
   id: z.number(), externalId: z.string(), status: z.enum(statuses), currentStep: z.number(), stage: z.number(), version: z.number(), openedOn: z.string(),
   person: z.object({ id: z.number(), name: z.string(), idNumberMasked: z.string().nullable(), divisionCode: z.string() }),
@@ -40,6 +47,7 @@ const detail = z.object({
   pending: z.unknown().describe('跨步骤尚未填完的记录（积极分子备案前、转正审批前）'),
   events: z.array(z.object({ id: z.number(), kind: z.string(), kindLabel: z.string(), step: z.number().nullable(), occurredOn: z.string().nullable(), recordedAt: z.string(), recordedBy: z.string(), detail: z.unknown() })),
   files: z.array(z.object({ id: z.number(), step: z.number(), fileName: z.string(), contentType: z.string(), size: z.number(), sha256: z.string(), uploadedAt: z.string() })),
+  nextActions: nextActionsSchema,
 });
 const stepResult = z.object({
   dossierId: z.number(), step: z.number(), version: z.number(), findings: z.array(finding), justifiedWarnings: z.array(finding), checklist: checklist.nullable(), deferral: deferral.nullable(),
@@ -51,6 +59,8 @@ const filter = z.object({
   orgId: z.coerce.number().int().positive().optional(),
   status: z.enum(statuses).optional(),
   personId: z.coerce.number().int().positive().optional(),
+  subtree: z.enum(['1', '0', 'true', 'false']).transform((v) => v === '1' || v === 'true').optional().describe('与 orgId 同用：包括其下级党组织'),
+  q: z.string().max(50).optional().describe('姓名（部分）'),
 });
 
 export function pipelineRoutes(app: FastifyInstance, services: Services): void {
@@ -76,12 +86,12 @@ export function pipelineRoutes(app: FastifyInstance, services: Services): void {
     config: { access: 'dossiers:read', scoped: true },
     schema: {
       tags: ['pipeline'], summary: '发展党员档案列表（办理地或另一地的党组织在管辖范围内）',
-      querystring: filter.extend({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) }),
+      querystring: filter.extend({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50), sort: z.enum(['updated', 'id']).default('id').describe('updated：最近更新在前') }),
       response: { 200: z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(listItem) }), ...errors },
     },
   }, async (request) => {
-    const { page, pageSize, ...f } = request.query;
-    return p.views.list(contextOf(request), f, page, pageSize);
+    const { page, pageSize, sort, ...f } = request.query;
+    return p.views.list(contextOf(request), f, page, pageSize, sort);
   });
 
   r.get('/api/dossiers/export', {
@@ -108,6 +118,15 @@ export function pipelineRoutes(app: FastifyInstance, services: Services): void {
     config: { access: 'dossiers:read', scoped: true },
     schema: { tags: ['pipeline'], summary: '档案详情：25个步骤、记录、问题、六个不批、历史与材料', params: idParams, response: { 200: detail, ...errors } },
   }, async (request) => p.views.detail(contextOf(request), request.params.id));
+
+  r.get('/api/dossiers/:id/deferral', {
+    config: { access: 'dossiers:read', scoped: true },
+    schema: {
+      tags: ['pipeline'], summary: '三个暂不发展：按台帐事实计算（只读；第3、7步的表单用）', params: idParams,
+      querystring: z.object({ on: isoDate.optional().describe('按哪一天计算，默认今天') }),
+      response: { 200: deferral, ...errors },
+    },
+  }, async (request) => p.service.deferral(contextOf(request), request.params.id, request.query.on));
 
   r.get('/api/dossiers/:id/export', {
     config: { access: 'dossiers:read', scoped: true },

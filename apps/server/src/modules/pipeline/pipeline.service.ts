@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { chinaToday } from '@xinxue/domain';
+import { isIsoDate } from '@xinxue/domain/calendar/index';
 import { DOSSIER_FORMAT, type Dossier, readDossierFile } from '@xinxue/domain/dossier/index';
 import type { z } from 'zod';
 import type { Db } from '../../db/database.ts';
@@ -13,9 +14,11 @@ import { DossierAuditService } from '../dossier-audit/dossier-audit.service.ts';
 import type { CitySettings } from '@xinxue/domain/settings/index';
 import type { PersonWriter } from '../ledger/person-writer.ts';
 import type { ApplicantListener } from '../talent/talent.service.ts';
+import { foldPapers } from '../pipeline-papers/index.ts';
 import { type ChecklistItem, findingKey, gate, type GateFinding, judge, judgeAsOf, sixRefusals } from '@xinxue/domain/pipeline/gate';
 import { type DeferralFacts, deferralFacts, personBlock, withDeferral } from './pipeline-ledger.ts';
-import { type DossierRow, documentOf, loadDossier, pendingOf } from './pipeline-store.ts';
+import { type DossierRow, documentOf, hasHalfFilled, loadDossier, pendingOf } from './pipeline-store.ts';
+import { stampRecordedAt, withoutRecordedAt } from './pipeline-recorded-at.ts';
 import {
   type AnyStepInput, applyStep, nextStepOf, approverSteps, deferralSteps, engineView, isStepNumber, type Pending, repeatableSteps, sixRefusalSteps, stepDate, stepLabel, stepSchemas, type StepNumber,
 } from '@xinxue/domain/pipeline/step-inputs';
@@ -32,6 +35,11 @@ export interface StepRequest {
   version: number;
   justification?: string | undefined;
   fields: Record<string, unknown>;
+  /**
+   * When the step's record was entered, for loaders that enter records of the past as if on time
+   * (the demo); the HTTP API never passes it, so a clerk's entry is stamped with the current time.
+   */
+  enteredAt?: string | undefined;
 }
 
 export interface StepResult {
@@ -101,7 +109,7 @@ export class PipelineService {
 
   // ── opening ─────────────────────────────────────────────────────────────────────────────────────
 
-  async open(ctx: RequestContext, input: { personId: number; orgId: number; otherOrgId?: number | undefined; datedOn: string; receivedOn?: string | undefined; signed?: boolean | undefined; justification?: string | undefined }) {
+  async open(ctx: RequestContext, input: { personId: number; orgId: number; otherOrgId?: number | undefined; datedOn: string; receivedOn?: string | undefined; signed?: boolean | undefined; justification?: string | undefined; enteredAt?: string | undefined }) {
     const person = await this.db.selectFrom('people').selectAll().where('id', '=', input.personId).executeTakeFirst();
     if (!person) throw appError('PERSON_NOT_FOUND', undefined, { field: 'personId' });
     const org = await this.orgRow(this.db, input.orgId);
@@ -109,7 +117,7 @@ export class PipelineService {
     const other = input.otherOrgId ? await this.orgRow(this.db, input.otherOrgId) : null;
     const settings = await this.rules.settings();
     const id = await this.db.transaction().execute((tx) =>
-      this.create(tx, actorOf(ctx), { settings, person, org, other, step1: { datedOn: input.datedOn, receivedOn: input.receivedOn, signed: input.signed ?? true }, justification: input.justification, requireJustification: true, origin: 'api' }),
+      this.create(tx, actorOf(ctx), { settings, person, org, other, step1: { datedOn: input.datedOn, receivedOn: input.receivedOn, signed: input.signed ?? true }, justification: input.justification, requireJustification: true, origin: 'api', enteredAt: input.enteredAt }),
     );
     return id;
   }
@@ -143,7 +151,7 @@ export class PipelineService {
       settings: CitySettings;
       person: Parameters<typeof personBlock>[1] & { id: number };
       org: OrgRow; other: OrgRow | null; step1: { datedOn: string; receivedOn?: string | undefined; signed: boolean };
-      justification: string | undefined; requireJustification: boolean; origin: 'api' | 'cultivationTarget'; targetId?: number;
+      justification: string | undefined; requireJustification: boolean; origin: 'api' | 'cultivationTarget'; targetId?: number; enteredAt?: string | undefined;
     },
   ): Promise<number> {
     const { person, org, other } = input;
@@ -154,7 +162,7 @@ export class PipelineService {
     if (!parsed.success) zodFailure(parsed.error);
     const externalId = newExternalId();
     const base: Dossier = { id: externalId, person: personBlock(this.crypto, person), org: await this.orgBlock(tx, org, await this.defaultApprover(tx, org)) };
-    const result = await this.judgeStep(tx, { settings: input.settings, base, pending: {}, step: 1, input: parsed.data, personId: person.id, org, accepted: new Set(), justification: input.justification, requireJustification: input.requireJustification });
+    const result = await this.judgeStep(tx, { settings: input.settings, base, pending: {}, step: 1, input: parsed.data, personId: person.id, org, accepted: new Set(), justification: input.justification, requireJustification: input.requireJustification, enteredAt: input.enteredAt });
     const now = new Date().toISOString();
     const { id } = await tx
       .insertInto('dossiers')
@@ -175,7 +183,7 @@ export class PipelineService {
   /** Applies a step to the document and asks the rule engine; throws STEP_BLOCKED / STEP_JUSTIFICATION_REQUIRED as the findings say. */
   private async judgeStep(
     db: Db,
-    args: { settings: CitySettings; base: Dossier; pending: Pending; step: StepNumber; input: AnyStepInput; personId: number; org: OrgRow; accepted: ReadonlySet<string>; justification: string | undefined; requireJustification: boolean; actorName?: string },
+    args: { settings: CitySettings; base: Dossier; pending: Pending; step: StepNumber; input: AnyStepInput; personId: number; org: OrgRow; accepted: ReadonlySet<string>; justification: string | undefined; requireJustification: boolean; actorName?: string; enteredAt?: string | undefined },
   ) {
     const { step, input } = args;
     const applied = applyStep(step, input, args.base, args.pending);
@@ -191,8 +199,8 @@ export class PipelineService {
       deferral = await deferralFacts(db, this.writer, args.personId, args.org.division_code, document, on);
       document = withDeferral({ ...document, deferral: {} }, deferral);
     }
-    const view = engineView(document, pending);
-    const findings = judge(view, judgeAsOf(view, on, today()), args.settings, Object.keys(pending).length > 0);
+    const view = engineView(withoutRecordedAt(document), pending);
+    const findings = judge(view, judgeAsOf(view, on, today()), args.settings, hasHalfFilled(pending));
     const outcome = gate(findings, step, args.accepted);
     const checklist = sixRefusalSteps.has(step) ? sixRefusals(view, findings) : null;
     const details = { step, findings: outcome.relevant, checklist, deferral };
@@ -210,8 +218,9 @@ export class PipelineService {
       // The format's place for a recorded exception to the three deferrals, so an export keeps it.
       document = { ...document, deferral: { ...document.deferral, override: { reason: justification, by: args.actorName ?? '办理人', on } } };
     }
+    const stamped = stampRecordedAt({ document: args.base, pending: args.pending }, { document, pending }, args.enteredAt);
     return {
-      document, pending, outcome, on,
+      document: stamped.document, pending: stamped.pending, outcome, on,
       eventDetail: {
         findings: outcome.relevant, infos: outcome.infos, justification: justified.length ? justification : null, accepted: justified.map(findingKey),
         unjustifiedWarnings: justified.length ? [] : outcome.newWarnings, checklist, deferral,
@@ -225,6 +234,13 @@ export class PipelineService {
     const keys = new Set<string>();
     for (const r of rows) for (const k of (JSON.parse(r.detail) as { accepted?: string[] }).accepted ?? []) keys.add(k);
     return keys;
+  }
+
+  /** The three deferrals as the ledger's facts stand on `on` (default today), for the step-3 and step-7 forms; reads only. */
+  async deferral(ctx: RequestContext, id: number, on: string | undefined): Promise<DeferralFacts> {
+    const row = await loadDossier(this.db, ctx, id, 'read');
+    if (on !== undefined && !isIsoDate(on)) throw appError('VALIDATION_FAILED', '日期不正确', { field: 'on' });
+    return deferralFacts(this.db, this.writer, row.person_id, row.org_division, documentOf(row), on ?? today());
   }
 
   // ── recording a step ────────────────────────────────────────────────────────────────────────────
@@ -249,10 +265,12 @@ export class PipelineService {
     // an approver named at an earlier step stays unless this step names another.
     const block = await this.orgBlock(this.db, org, approverId ? await this.orgRow(this.db, approverId) : await this.defaultApprover(this.db, org));
     base = { ...base, org: approverId || !base.org?.approver ? block : { ...block, approver: base.org.approver } };
+    // Recorded notices (公示) and answered letters (征求意见函) of the stages this step covers join the document the gate judges.
+    base = await foldPapers(this.db, id, step, base, input);
     const actor = actorOf(ctx);
     let judged;
     try {
-      judged = await this.judgeStep(this.db, { settings: await this.rules.settings(), base, pending: pendingOf(row), step, input, personId: row.person_id, org, accepted: await this.acceptedWarnings(this.db, id), justification: request.justification, requireJustification: true, actorName: ctx.user.displayName });
+      judged = await this.judgeStep(this.db, { settings: await this.rules.settings(), base, pending: pendingOf(row), step, input, personId: row.person_id, org, accepted: await this.acceptedWarnings(this.db, id), justification: request.justification, requireJustification: true, actorName: ctx.user.displayName, enteredAt: request.enteredAt });
     } catch (error) {
       if ((error as { code?: string }).code === 'STEP_BLOCKED' || (error as { code?: string }).code === 'STEP_JUSTIFICATION_REQUIRED') {
         await this.recordRefusal(actor, row.id, step, input, error as { code: string; message: string; details?: Record<string, unknown> });

@@ -54,6 +54,7 @@ export const pipelineMatrix: MatrixModule = {
       },
     },
     'GET /api/dossiers/:id': { outside: (c, f) => c.request('GET', `/api/dossiers/${f.outsideDossier}`), inside: (c, f) => c.request('GET', `/api/dossiers/${f.insideDossier}`) },
+    'GET /api/dossiers/:id/deferral': { outside: (c, f) => c.request('GET', `/api/dossiers/${f.outsideDossier}/deferral`), inside: (c, f) => c.request('GET', `/api/dossiers/${f.insideDossier}/deferral`) },
     'GET /api/dossiers/:id/export': { outside: (c, f) => c.request('GET', `/api/dossiers/${f.outsideDossier}/export`), inside: (c, f) => c.request('GET', `/api/dossiers/${f.insideDossier}/export`) },
     'POST /api/dossiers/:id/steps/:step': {
       outside: (c, f) => c.request('POST', `/api/dossiers/${f.outsideDossier}/steps/2`, { version: 0, on: '2026-01-20', by: '支部书记' }),

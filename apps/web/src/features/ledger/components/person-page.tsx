@@ -7,6 +7,7 @@ import { QueryError } from '../../../components/query-error';
 import { ApiError } from '../../../lib/api-client';
 import { useCan } from '../../../lib/authorization';
 import { PersonTalentActions } from '../../talent/components/person-talent-actions';
+import { PersonDossier } from '../../pipeline/components/person-dossier';
 import { formatDateTime } from '../../../lib/format';
 import { usePerson, type CurrentValue, type PersonDetail } from '../api/get-person';
 import type { RevealField } from '../api/reveal-person';
@@ -189,6 +190,7 @@ function PersonView({ personId }: { personId: number }) {
         </Col>
       </Row>
       <PersonTalentActions personId={p.id} personName={p.name} />
+      <PersonDossier personId={p.id} personName={p.name} />
       <PersonHistory history={p.history} />
       {p.merges.length > 0 && <PersonMerges personId={p.id} merges={p.merges} canWrite={canWrite} />}
       {revealing && (

@@ -10,6 +10,7 @@ import { useTarget, type TargetDetail, type TargetStatus } from '../api/talent-a
 import { ContactForm } from './contact-form';
 import { ApplyModal, CloseModal } from './target-modals';
 import { TargetTags } from './target-tags';
+import { PersonDossier } from '../../pipeline/components/person-dossier';
 
 const statusTags: Record<TargetStatus, { color: string; label: string }> = {
   active: { color: 'blue', label: '跟踪中' },
@@ -133,6 +134,7 @@ function TargetView({ targetId }: { targetId: number }) {
                 </Flex>
               )}
             </Card>
+            <PersonDossier personId={t.personId} personName={name} />
             {active && canWrite && (
               <Card size="small" title="记录一次联系">
                 <ContactForm target={t} />
