@@ -22,7 +22,7 @@ export default defineConfig({
   test: {
     reporters: ['default', './test-support/tier-summary-reporter.ts'],
     projects: [
-      { test: { name: 'unit', include: ['packages/domain/src/**/*.test.ts'], ...shared } },
+      { test: { name: 'unit', include: ['packages/domain/src/**/*.test.ts', 'apps/web/src/**/*.test.ts'], ...shared } },
       { test: { name: 'server:sqlite', include: serverTests, env: { XINXUE_TEST_ENGINE: 'sqlite' }, ...shared, testTimeout: 30_000, hookTimeout: 60_000 } },
       ...(pgUrl
         ? [{ test: { name: 'server:postgres', include: serverTests, env: { XINXUE_TEST_ENGINE: 'postgres' }, ...shared, testTimeout: 30_000, hookTimeout: 60_000 } }]

@@ -21,8 +21,9 @@ const JUSTIFICATION = '申请人春节后才返回务工地，支部书记在其
 
 type Detail = { id: number; version: number; currentStep: number; events: { kind: string; step: number | null; detail: Record<string, unknown> }[] };
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(artifacts, name), fullPage: true });
+/** The whole page; with the step form open, what the clerk sees (the drawer is fixed to the viewport). */
+async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  await page.screenshot({ path: path.join(artifacts, name), fullPage });
 }
 
 /** The 422/409 answers these journeys provoke are logged by the browser as failed loads; nothing else may be. */
@@ -92,7 +93,7 @@ describe('发展党员：规则把关（BLOCK 拒绝、WARN 须写明理由、�
     expect(await server422.getByTestId('finding').count()).toBe(body.details.blocks.length);
     for (const b of body.details.blocks) await server422.locator(`[data-rule="${b.rule}"]`).first().waitFor();
     expect(await server422.textContent()).toContain('依据：');
-    await screenshot(page, 'pipeline-gates-block.png');
+    await screenshot(page, 'pipeline-gates-block.png', false);
 
     const after = await detail(before.id);
     expect(after.currentStep).toBe(7);
@@ -131,7 +132,7 @@ describe('发展党员：规则把关（BLOCK 拒绝、WARN 须写明理由、�
     await drawer.getByTestId('step-submit').click();
     await drawer.getByText(/不少于10个字，已写 4 个字/).waitFor();
     await text.fill(JUSTIFICATION);
-    await screenshot(page, 'pipeline-gates-warn-phone.png');
+    await screenshot(page, 'pipeline-gates-warn-phone.png', false);
     res = page.waitForResponse((r) => r.url().endsWith(`/api/dossiers/${before.id}/steps/2`));
     await drawer.getByTestId('step-submit').click();
     expect((await res).status()).toBe(200);

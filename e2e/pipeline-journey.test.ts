@@ -35,8 +35,9 @@ const candidateNotices = [
   { place: 'workplace', start: '2023-05-29', end: '2023-06-02', objections: [] },
 ];
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(artifacts, name), fullPage: true });
+/** The whole page; with the step form open, what the clerk sees (the drawer is fixed to the viewport). */
+async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  await page.screenshot({ path: path.join(artifacts, name), fullPage });
 }
 
 /**
@@ -168,7 +169,7 @@ describe('发展党员：一名流动人员从重点培养对象到转正归档�
       before: async (drawer) => {
         await drawer.getByTestId('notices-0').getByText('户籍地').waitFor();
         await drawer.getByTestId('notices-1').getByText('工作地').waitFor();
-        await screenshot(page, 'pipeline-3-candidate-form.png');
+        await screenshot(page, 'pipeline-3-candidate-form.png', false);
       },
     });
     for (const n of [8, 9, 10, 11]) await recordStep(page, dossierId, n, cleanPath[n]![0]!);
@@ -185,7 +186,7 @@ describe('发展党员：一名流动人员从重点培养对象到转正归档�
         const refusals = drawer.getByTestId('six-refusals').getByTestId('refusal-item');
         await expect.poll(() => refusals.count()).toBe(6);
         expect(await drawer.getByTestId('six-refusals').locator('[data-status="failed"]').count()).toBe(0);
-        await screenshot(page, 'pipeline-4-meeting-form.png');
+        await screenshot(page, 'pipeline-4-meeting-form.png', false);
       },
     });
     for (const n of [16, 17, 18]) await recordStep(page, dossierId, n, cleanPath[n]![0]!);

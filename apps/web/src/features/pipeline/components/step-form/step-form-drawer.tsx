@@ -218,8 +218,8 @@ export function StepFormDrawer({ dossier, step, open, onClose, onRecorded }: Ste
         )}
         {showJustification && (
           <Form layout="vertical" component="div" style={{ marginTop: 8 }}>
-            <Form.Item label="继续办理的理由" required validateStatus={justificationError ? 'error' : undefined} help={justificationError ?? undefined} extra={justificationError ? undefined : `有警示（WARN）时须写明理由，不少于${MIN_JUSTIFICATION}个字，理由记入档案历史`}>
-              <Input.TextArea id="step-justification" aria-label="继续办理的理由" rows={3} maxLength={2000} showCount value={justification} onChange={(e) => { setJustification(e.target.value); setJustificationError(null); }} />
+            <Form.Item label="继续办理的理由" required validateStatus={justificationError ? 'error' : undefined} help={justificationError ?? undefined} extra={justificationError ? undefined : `已写 ${justification.trim().length} 个字（不少于${MIN_JUSTIFICATION}个字）；理由记入档案历史`}>
+              <Input.TextArea id="step-justification" aria-label="继续办理的理由" rows={3} maxLength={2000} value={justification} onChange={(e) => { setJustification(e.target.value); setJustificationError(null); }} />
             </Form.Item>
           </Form>
         )}
