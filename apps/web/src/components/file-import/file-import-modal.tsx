@@ -5,11 +5,13 @@ import { type ReactNode, useState } from 'react';
 import { errorMessage } from '../../lib/api-client';
 import { formatCount } from '../../lib/format';
 
-/** What every background import reports (its status endpoint). */
+/** What every background import reports (its status endpoint: ledger, organization tree, registry). */
 export interface FileImportStatus {
   id: number;
   fileName: string;
   status: 'running' | 'done' | 'failed';
+  startedAt: string;
+  finishedAt: string | null;
   percent: number;
   rowsPerSecond: number;
   error: string | null;

@@ -1,25 +1,13 @@
 import type { LedgerSource } from '@xinxue/domain';
 import { useQuery } from '@tanstack/react-query';
+import type { FileImportStatus } from '../../../components/file-import/file-import-modal';
 import { api } from '../../../lib/api-client';
 
-export interface ImportStatus {
-  id: number;
+export interface ImportStatus extends FileImportStatus {
   source: LedgerSource;
-  fileName: string;
-  status: 'running' | 'done' | 'failed';
-  startedAt: string;
-  finishedAt: string | null;
-  percent: number;
-  rowsPerSecond: number;
-  error: string | null;
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
   linkedWithoutId: number;
   queuedForReview: number;
   conflicts: number;
-  rejected: number;
 }
 
 export const importsQueryKey = ['imports'] as const;

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import type { FileImportStatus } from '../../../components/file-import/file-import-modal';
 import { api } from '../../../lib/api-client';
 import { coverageQueryKey } from './get-coverage';
 import { newOrgsQueryKey } from './get-new-orgs';
@@ -7,22 +8,9 @@ import { newOrgsQueryKey } from './get-new-orgs';
 export type NewOrgImportSource = 'marketRegulation' | 'civilAffairs';
 export const importSourceLabels: Record<NewOrgImportSource, string> = { marketRegulation: '市场监管部门（企业名录）', civilAffairs: '民政部门（社会组织名录）' };
 
-export interface NewOrgImportStatus {
-  id: number;
+export interface NewOrgImportStatus extends FileImportStatus {
   source: NewOrgImportSource;
   sourceLabel: string;
-  fileName: string;
-  status: 'running' | 'done' | 'failed';
-  startedAt: string;
-  finishedAt: string | null;
-  percent: number;
-  rowsPerSecond: number;
-  error: string | null;
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
 }
 
 export const newOrgImportsQueryKey = ['new-org-imports'] as const;

@@ -1,24 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import type { FileImportStatus } from '../../../components/file-import/file-import-modal';
 import { api } from '../../../lib/api-client';
 import { afterOrgWrite } from './invalidate';
 
 /** An organization-tree import (GET /api/org-imports/:id). */
-export interface OrgImportStatus {
-  id: number;
-  fileName: string;
-  status: 'running' | 'done' | 'failed';
-  startedAt: string;
-  finishedAt: string | null;
-  percent: number;
-  rowsPerSecond: number;
-  error: string | null;
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-}
+export type OrgImportStatus = FileImportStatus;
 
 export interface OrgImportRejection {
   row: number;
