@@ -1,12 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { idCheckChar } from '@xinxue/domain';
-import { type APIRequestContext, type Browser, type Page, request } from 'playwright-core';
+import { type APIRequestContext, type Browser, type Locator, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { apiLogin, importCsv, peopleByName } from './support/api-seed.ts';
 import { collectPageErrors } from './support/page-errors.ts';
 import { browserAvailability, launchBrowser, repoRoot, startServer, type RunningServer } from './support/server.ts';
-import { logIn, waitForChart } from './support/ui.ts';
+import { chooseOption, logIn, waitForChart } from './support/ui.ts';
 
 const availability = browserAvailability();
 if (!availability.available) console.warn(availability.reason);
@@ -38,10 +38,7 @@ async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** Clicks an option of the antd Select inside `scope` (short lists: every option is rendered). */
-async function pick(page: Page, scope: ReturnType<Page['locator']>, label: string): Promise<void> {
-  await scope.locator('.ant-select').click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).click();
-}
+const pick = (page: Page, scope: Locator, label: string) => chooseOption(page, scope, label, { search: false });
 
 describe('优秀分子与重点培养对象：列入、联系跟踪、递交入党申请', () => {
   let server: RunningServer | undefined;

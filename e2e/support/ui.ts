@@ -16,11 +16,22 @@ export async function logIn(page: Page, username: string, password = DEMO_PASSWO
  * Picks an option of an antd Select by its label. The option list is virtual (only the first few
  * are in the DOM), so the label is typed into the select's search first.
  */
-export async function chooseOption(page: Page, select: Locator, label: string): Promise<void> {
+export async function chooseOption(page: Page, select: Locator, label: string, options: { search?: boolean } = {}): Promise<void> {
   await select.locator('.ant-select').click();
-  await page.keyboard.type(label);
-  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) });
-  await option.first().click();
+  if (options.search ?? true) await page.keyboard.type(label);
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  const option = open.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) });
+  // A click that lands while the list is still animating in can be lost, and the open list then
+  // covers the buttons below it: click again until the list closes.
+  for (let attempt = 1; ; attempt++) {
+    await option.first().click();
+    try {
+      await open.first().waitFor({ state: 'hidden', timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 /** Waits for an ECharts canvas inside the element and for its bar animation to end. */
