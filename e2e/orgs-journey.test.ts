@@ -96,4 +96,33 @@ describe('党组织覆盖：把两个空白点联合组建党支部，空白点�
     expect(errors).toEqual([]);
     await context.close();
   });
+  test.skipIf(!availability.available)('导入社会组织名录：选民政部门来源，看到进度结果和退回的行', async () => {
+    const context = await browser!.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${server!.url}/login`);
+    await logIn(page, 'xiaoxita');
+    const good = withUsccCheck('51420506MA4AH0003');
+    const bad = `${good.slice(0, 17)}${good.endsWith('0') ? '1' : '0'}`;
+    const csv = ['统一社会信用代码,单位名称,行业门类,注册地址,从业人数,党员人数', `${good},冯家湾志愿者协会,Q,湖北省宜昌市夷陵区小溪塔街道冯家湾社区,6,1`, `${bad},校验位错误协会,Q,湖北省宜昌市夷陵区小溪塔街道,3,0`, ''].join('\r\n');
+
+    await page.goto(`${server!.url}/new-orgs`);
+    await page.getByRole('button', { name: '导入名录' }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '导入企业、社会组织名录' });
+    await dialog.getByText('民政部门（社会组织名录）').click();
+    await dialog.locator('input[type=file]').setInputFiles({ name: '社会组织名录.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}`) });
+    const started = page.waitForResponse((r) => r.url().includes('/api/new-org-imports?source=civilAffairs') && r.request().method() === 'POST');
+    await dialog.getByRole('button', { name: '开始导入' }).click();
+    expect((await started).status()).toBe(200);
+    const result = dialog.getByTestId('new-org-import-result');
+    await expect.poll(() => result.innerText(), { timeout: 30_000 }).toContain('导入完成：社会组织名录.csv');
+    await expect.poll(() => result.innerText()).toContain('校验位');
+    const text = await result.innerText();
+    expect(text).toMatch(/新增单位\s*1/);
+    expect(text).toMatch(/退回行\s*1/);
+    expect(text).toContain('统一社会信用代码');
+    await screenshot(page, 'orgs-5-registry-import.png');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
