@@ -117,6 +117,8 @@ export function stepDate(step: StepNumber, input: AnyStepInput, d: Dossier): str
   switch (step) {
     case 1: return i.datedOn as string;
     case 4: return i.filedOn as string;
+    // Mentors are named at the step: it is dated by the latest of their start dates.
+    case 5: return (i.mentors as { from: string }[]).map((m) => m.from).sort().at(-1);
     case 8: return (i.upperConsentOn as string | undefined) ?? (i.filedOn as string | undefined) ?? d.candidate?.upperConsentOn ?? d.candidate?.filedOn;
     case 10: return i.conclusionOn as string;
     case 11: return i.end as string;
