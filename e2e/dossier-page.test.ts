@@ -1,20 +1,13 @@
 import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { type APIRequestContext, type Browser, type Page, request } from 'playwright-core';
+import { type APIRequestContext, type Browser, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { apiLogin } from './support/api-seed.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { browserAvailability, launchBrowser, repoRoot, startServer, type RunningServer } from './support/server.ts';
-import { logIn } from './support/ui.ts';
+import { browserAvailability, launchBrowser, startServer, type RunningServer } from './support/server.ts';
+import { artifacts, logIn, screenshot } from './support/ui.ts';
 
 const availability = browserAvailability();
 if (!availability.available) console.warn(availability.reason);
-const artifacts = path.join(repoRoot, 'test-artifacts', 'browser');
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(artifacts, name), fullPage: true });
-}
 
 interface ListItem {
   id: number;

@@ -1,16 +1,14 @@
 import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { fieldForHeader, idCheckChar } from '@xinxue/domain';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { collectPageErrors } from './support/page-errors.ts';
-import { browserAvailability, launchBrowser, repoRoot, startServer, type RunningServer } from './support/server.ts';
-import { chooseOption, logIn, waitForChart } from './support/ui.ts';
+import { browserAvailability, launchBrowser, startServer, type RunningServer } from './support/server.ts';
+import { artifacts, chooseOption, logIn, screenshot, waitForChart } from './support/ui.ts';
 
 const availability = browserAvailability();
 if (!availability.available) console.warn(availability.reason);
-const artifacts = path.join(repoRoot, 'test-artifacts', 'browser');
 
 /** A valid 18-character ID number from its first 17 characters. */
 const validId = (body: string) => body + idCheckChar(body);
@@ -65,11 +63,6 @@ async function runImport(page: Page): Promise<{ mapping: Record<string, string> 
 }
 
 /** A full-page screenshot from the top: the sticky header would otherwise sit wherever the page was scrolled to. */
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(artifacts, name), fullPage: true });
-}
-
 /** The value of one of the import's counters, by its Chinese title. */
 async function count(page: Page, title: string): Promise<number> {
   const card = page.getByTestId('import-counts').locator('.ant-statistic').filter({ hasText: title });

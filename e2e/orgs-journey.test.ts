@@ -1,16 +1,14 @@
 import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { withUsccCheck } from '@xinxue/domain';
 import { type APIRequestContext, type Browser, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { apiLogin } from './support/api-seed.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { browserAvailability, launchBrowser, repoRoot, startServer, type RunningServer } from './support/server.ts';
-import { logIn } from './support/ui.ts';
+import { browserAvailability, launchBrowser, startServer, type RunningServer } from './support/server.ts';
+import { artifacts, logIn, screenshot } from './support/ui.ts';
 
 const availability = browserAvailability();
 if (!availability.available) console.warn(availability.reason);
-const artifacts = path.join(repoRoot, 'test-artifacts', 'browser');
 
 const FENGJIAWAN = '420506001001';
 // Two small firms of 冯家湾社区 with one party member each: too few for a branch of their own, so
@@ -19,11 +17,6 @@ const firms = [
   { name: '阿德科技有限公司', uscc: withUsccCheck('91420506MA4AD0001'), industry: 'I', employees: 12 },
   { name: '阿福物流有限公司', uscc: withUsccCheck('91420506MA4AF0002'), industry: 'G', employees: 8 },
 ];
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(artifacts, name), fullPage: true });
-}
 
 /** The number in the blank-spot card's title, once it has loaded. */
 async function blankSpotCount(page: Page): Promise<number> {

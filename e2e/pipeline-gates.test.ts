@@ -1,12 +1,11 @@
 import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { type APIRequestContext, type Browser, type Page, request } from 'playwright-core';
+import { type APIRequestContext, type Browser, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cleanPath } from '../apps/server/src/modules/pipeline/pipeline-sample.ts';
 import { apiLogin } from './support/api-seed.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { browserAvailability, launchBrowser, repoRoot, startServer, type RunningServer } from './support/server.ts';
-import { logIn } from './support/ui.ts';
+import { browserAvailability, launchBrowser, startServer, type RunningServer } from './support/server.ts';
+import { artifacts, logIn, screenshot } from './support/ui.ts';
 
 /**
  * The gates in the step forms: a BLOCK shown as it is typed and refused by the server with every
@@ -16,16 +15,11 @@ import { logIn } from './support/ui.ts';
  */
 const availability = browserAvailability();
 if (!availability.available) console.warn(availability.reason);
-const artifacts = path.join(repoRoot, 'test-artifacts', 'browser');
 const JUSTIFICATION = '申请人春节后才返回务工地，支部书记在其返回后当周谈话';
 
 type Detail = { id: number; version: number; currentStep: number; events: { kind: string; step: number | null; detail: Record<string, unknown> }[] };
 
 /** The whole page; with the step form open, what the clerk sees (the drawer is fixed to the viewport). */
-async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
-  await page.screenshot({ path: path.join(artifacts, name), fullPage });
-}
-
 /** The 422/409 answers these journeys provoke are logged by the browser as failed loads; nothing else may be. */
 const unexpected = (errors: string[]) => errors.filter((e) => !/status of (422|409)/.test(e));
 

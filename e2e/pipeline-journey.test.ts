@@ -1,13 +1,12 @@
 import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { idCheckChar } from '@xinxue/domain';
 import { type APIRequestContext, type Browser, type Locator, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cleanPath } from '../apps/server/src/modules/pipeline/pipeline-sample.ts';
 import { apiLogin, importCsv, peopleByName } from './support/api-seed.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { browserAvailability, launchBrowser, repoRoot, startServer, type RunningServer } from './support/server.ts';
-import { logIn } from './support/ui.ts';
+import { browserAvailability, launchBrowser, startServer, type RunningServer } from './support/server.ts';
+import { artifacts, logIn, screenshot } from './support/ui.ts';
 
 /**
  * 发展党员全流程：one migrant of 冯家湾社区, a cultivation target, applies (one action on the target's
@@ -18,7 +17,6 @@ import { logIn } from './support/ui.ts';
  */
 const availability = browserAvailability();
 if (!availability.available) console.warn(availability.reason);
-const artifacts = path.join(repoRoot, 'test-artifacts', 'browser');
 
 const FENGJIAWAN = '420506001001';
 const validId = (body: string) => body + idCheckChar(body);
@@ -36,10 +34,6 @@ const candidateNotices = [
 ];
 
 /** The whole page; with the step form open, what the clerk sees (the drawer is fixed to the viewport). */
-async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
-  await page.screenshot({ path: path.join(artifacts, name), fullPage });
-}
-
 /**
  * Types a step's record into its form, field by field, as the form names them (`step<N>_<path>`):
  * dates and numbers typed, codes chosen on their (Chinese-labelled) radio buttons, list rows added

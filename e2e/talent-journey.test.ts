@@ -1,16 +1,14 @@
 import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { idCheckChar } from '@xinxue/domain';
 import { type APIRequestContext, type Browser, type Locator, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { apiLogin, importCsv, peopleByName } from './support/api-seed.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { browserAvailability, launchBrowser, repoRoot, startServer, type RunningServer } from './support/server.ts';
-import { chooseOption, logIn, waitForChart } from './support/ui.ts';
+import { browserAvailability, launchBrowser, startServer, type RunningServer } from './support/server.ts';
+import { artifacts, chooseOption, logIn, screenshot, waitForChart } from './support/ui.ts';
 
 const availability = browserAvailability();
 if (!availability.available) console.warn(availability.reason);
-const artifacts = path.join(repoRoot, 'test-artifacts', 'browser');
 
 const validId = (body: string) => body + idCheckChar(body);
 const FENGJIAWAN = '420506001001';
@@ -31,11 +29,6 @@ const CONTACT_NOTE = '电话了解近况：工作稳定，愿意参加社区党�
  */
 const TIMEZONE = 'UTC';
 const today = () => new Date().toISOString().slice(0, 10);
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(artifacts, name), fullPage: true });
-}
 
 /** Clicks an option of the antd Select inside `scope` (short lists: every option is rendered). */
 const pick = (page: Page, scope: Locator, label: string) => chooseOption(page, scope, label, { search: false });

@@ -1,4 +1,15 @@
+import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { repoRoot } from './server.ts';
+
+/** Where the journeys keep their screenshots (ignored by git). */
+export const artifacts = path.join(repoRoot, 'test-artifacts', 'browser');
+
+/** A screenshot under `artifacts`; a full-page one is taken from the top. */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(artifacts, name), fullPage });
+}
 
 export const DEMO_PASSWORD = 'Xinxue@2026';
 
