@@ -1,6 +1,7 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError, appError } from './errors.ts';
 
 /** Every error response has this shape (see plugins/error-handler.ts). */
 export const errorResponse = z.object({
@@ -19,4 +20,26 @@ export const idParams = z.object({ id: z.coerce.number().int().positive().descri
 
 export function typed(app: FastifyInstance) {
   return app.withTypeProvider<ZodTypeProvider>();
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** Sends a download under a Chinese file name (RFC 5987, so every browser keeps the characters). */
+export function sendAttachment(reply: FastifyReply, fileName: string, contentType: string, body: NodeJS.ReadableStream | Buffer | string) {
+  reply.header('content-type', contentType);
+  reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+  return reply.send(body);
+}
+
+/** The one uploaded file of a multipart request, or a Chinese message naming the field. */
+export async function receiveFile(request: FastifyRequest) {
+  try {
+    const file = await request.file();
+    if (!file) throw appError('BAD_REQUEST', '请选择要上传的文件', { field: 'file' });
+    return file;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw appError('BAD_REQUEST', '上传的内容无法解析，请以 multipart/form-data 重新选择文件上传', { field: 'file' });
+  }
 }

@@ -20,6 +20,7 @@ async function receiveUpload<T extends object>(request: FastifyRequest, save: (f
 import { z } from 'zod';
 import { errors, idParams, okResponse, typed } from '../../lib/http.ts';
 import { contextOf } from '../../plugins/auth.ts';
+import { rejectionRoutes } from './import/rejection-routes.ts';
 import type { Services } from '../../services.ts';
 
 const fiveItemsSchema = z.object({ clear: z.array(z.enum(fiveItems)), missing: z.array(z.enum(fiveItems)), stale: z.array(z.enum(fiveItems)), complete: z.boolean() });
@@ -205,26 +206,10 @@ export function ledgerRoutes(app: FastifyInstance, services: Services): void {
     schema: { tags: ['ledger'], summary: '导入进度与结果', params: idParams, response: { 200: importStatus, ...errors } },
   }, async (request) => services.importJobs.status(contextOf(request), request.params.id));
 
-  r.get('/api/imports/:id/rejections', {
-    config: { access: 'people:read', scoped: true },
-    schema: {
-      tags: ['ledger'], summary: '退回的行（行号为 Excel 中的行）', params: idParams, querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }),
-      response: { 200: z.object({ items: z.array(z.object({ row: z.number(), column: z.string(), message: z.string() })), total: z.number() }), ...errors },
-    },
-  }, async (request) => {
-    const status = await services.importJobs.status(contextOf(request), request.params.id);
-    return { items: await services.ledgerImport.rejections(request.params.id, request.query.limit), total: status.rejected };
-  });
-
-  r.get('/api/imports/:id/rejections.xlsx', {
-    config: { access: 'people:read', scoped: true },
-    schema: { tags: ['ledger'], summary: '下载退回行报告（.xlsx）', params: idParams },
-  }, async (request, reply) => {
-    const ctx = contextOf(request);
-    const status = await services.importJobs.status(ctx, request.params.id);
-    const stream = await services.ledgerImport.rejectionReport(request.params.id);
-    reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`退回行-${status.fileName}.xlsx`)}`);
-    return reply.send(stream);
+  rejectionRoutes(app, {
+    base: '/api/imports', tag: 'ledger', access: 'people:read',
+    status: (ctx, id) => services.importJobs.status(ctx, id),
+    rejections: (id, limit) => services.ledgerImport.rejections(id, limit),
+    report: (id) => services.ledgerImport.rejectionReport(id),
   });
 }

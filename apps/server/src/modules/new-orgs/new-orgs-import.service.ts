@@ -1,9 +1,6 @@
 import { chinaToday, isBlankRow, isWithinScope } from '@xinxue/domain';
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Db } from '../../db/database.ts';
 import { takeWriteLock } from '../../db/dialect.ts';
 import type { Scope } from '../../lib/scope.ts';
@@ -16,6 +13,8 @@ import {
   fingerprintOf, guessNewOrgMapping, importSourceKey, looksLikeNewOrgHeader, missingColumns, type NewOrgField, newOrgFields, type NewOrgImportSource,
   newOrgImportSourceLabels, newOrgImportSources, type NewOrgRecord, readNewOrgRow, sourceFromKey,
 } from './new-org-row.ts';
+import { findHeaderRow, hashFile, importRejections, type Rejection, rejectionReport as writeRejectionReport } from '../ledger/import/import-records.ts';
+export type { Rejection } from '../ledger/import/import-records.ts';
 
 export interface NewOrgImportRequest {
   source: NewOrgImportSource;
@@ -28,11 +27,6 @@ export interface NewOrgImportRequest {
   onStarted?: (importId: number) => void;
 }
 
-export interface Rejection {
-  row: number;
-  column: string;
-  message: string;
-}
 
 export interface NewOrgImportSummary {
   importId: number;
@@ -46,7 +40,6 @@ export interface NewOrgImportSummary {
 }
 
 const BATCH = 500;
-const HEADER_SEARCH_ROWS = 30;
 /** Serialises registry writers on PostgreSQL (two imports of one register must not both insert a code). */
 const NEW_ORG_WRITE_LOCK = 727_020;
 
@@ -71,7 +64,7 @@ export class NewOrgsImportService {
     const fileHash = await hashFile(request.filePath);
     const read = { bytes: 0 };
     const rows = readFileRows(request.filePath, format, read);
-    const header = await findHeader(rows);
+    const header = await findHeaderRow(rows, looksLikeNewOrgHeader, '包含“统一社会信用代码”或“名称”在内至少三个可识别列名（如 所属行业、所在地区、从业人员、党员人数）');
     const mapping = guessNewOrgMapping(header.headers);
     const missing = missingColumns(mapping);
     if (missing.length) throw appError('IMPORT_BAD_MAPPING', `缺少必需的列：${missing.join('、')}（表头在第${header.rowNumber}行）`, { field: 'file' });
@@ -221,39 +214,12 @@ export class NewOrgsImportService {
     return rows.map((r) => r.id);
   }
 
-  async rejections(importId: number, limit: number): Promise<Rejection[]> {
-    const rows = await this.db.selectFrom('import_rejections').select(['row_number', 'column_name', 'message']).where('import_id', '=', importId).orderBy('row_number').orderBy('id').limit(limit).execute();
-    return rows.map((r) => ({ row: r.row_number, column: r.column_name, message: r.message }));
+  rejections(importId: number, limit: number): Promise<Rejection[]> {
+    return importRejections(this.db, importId, limit);
   }
 
   /** The rejected rows as an .xlsx: row as Excel shows it, column, reason. */
-  async rejectionReport(importId: number): Promise<PassThrough> {
-    const rows = await this.db.selectFrom('import_rejections').select(['row_number', 'column_name', 'message']).where('import_id', '=', importId).orderBy('row_number').orderBy('id').execute();
-    const stream = new PassThrough();
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
-    const sheet = workbook.addWorksheet('退回行');
-    sheet.columns = [{ header: '行号（Excel中的行）', width: 18 }, { header: '列', width: 20 }, { header: '原因', width: 70 }];
-    for (const r of rows) sheet.addRow([r.row_number, r.column_name, r.message]).commit();
-    void workbook.commit();
-    return stream;
+  rejectionReport(importId: number): Promise<PassThrough> {
+    return writeRejectionReport(this.db, importId);
   }
-}
-
-async function findHeader(rows: AsyncGenerator<FileRow>): Promise<{ rowNumber: number; headers: string[] }> {
-  let seen = 0;
-  // Pull rows by hand: a for-await loop would close the generator when it returns the header.
-  for (let next = await rows.next(); !next.done; next = await rows.next()) {
-    const row = next.value;
-    if (isBlankRow(row.values)) continue;
-    const cells = row.values.map((v) => String(v ?? '').trim());
-    if (looksLikeNewOrgHeader(cells)) return { rowNumber: row.rowNumber, headers: cells };
-    if (++seen >= HEADER_SEARCH_ROWS) break;
-  }
-  throw appError('IMPORT_NO_HEADER', `没有找到表头行：文件前${HEADER_SEARCH_ROWS}行中没有包含“统一社会信用代码”或“名称”在内至少三个可识别列名（如 所属行业、所在地区、从业人员、党员人数）的行`);
-}
-
-async function hashFile(filePath: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(filePath)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }

@@ -1,8 +1,9 @@
 import { type BlankSpotAdvice, formations, type IndustryCode, industryCodes, newOrgKinds, newOrgSources, type SizeBand, sizeBands } from '@xinxue/domain';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { AppError, appError } from '../../lib/errors.ts';
-import { errors, idParams, typed } from '../../lib/http.ts';
+import { appError } from '../../lib/errors.ts';
+import { errors, idParams, receiveFile, sendAttachment, typed, XLSX_TYPE } from '../../lib/http.ts';
+import { rejectionRoutes } from '../ledger/import/rejection-routes.ts';
 import { contextOf } from '../../plugins/auth.ts';
 import type { Services } from '../../services.ts';
 import { newOrgImportSources } from './new-org-row.ts';
@@ -52,23 +53,6 @@ const importStatus = z.object({
 });
 const tally = { total: z.number(), covered: z.number(), blank: z.number(), rate: z.number(), blankPartyMembers: z.number() };
 
-async function receiveFile(request: FastifyRequest) {
-  try {
-    const file = await request.file();
-    if (!file) throw appError('BAD_REQUEST', '请选择要上传的文件', { field: 'file' });
-    return file;
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw appError('BAD_REQUEST', '上传的内容无法解析，请以 multipart/form-data 重新选择文件上传', { field: 'file' });
-  }
-}
-
-function sendXlsx(reply: import('fastify').FastifyReply, fileName: string, stream: NodeJS.ReadableStream) {
-  reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-  reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`);
-  return reply.send(stream);
-}
-
 export function newOrgsRoutes(app: FastifyInstance, services: Services): void {
   const r = typed(app);
 
@@ -90,7 +74,7 @@ export function newOrgsRoutes(app: FastifyInstance, services: Services): void {
   }, async (request, reply) => {
     const out = await services.newOrgs.export(contextOf(request), request.query);
     reply.header('x-export-count', String(out.count));
-    return sendXlsx(reply, out.fileName, out.stream);
+    return sendAttachment(reply, out.fileName, XLSX_TYPE, out.stream);
   });
 
   r.get('/api/new-orgs/:id', {
@@ -140,23 +124,11 @@ export function newOrgsRoutes(app: FastifyInstance, services: Services): void {
     schema: { tags: ['newOrgs'], summary: '名录导入进度与结果', params: idParams, response: { 200: importStatus, ...errors } },
   }, async (request) => services.newOrgImportJobs.status(contextOf(request), request.params.id));
 
-  r.get('/api/new-org-imports/:id/rejections', {
-    config: { access: 'orgs:read', scoped: true },
-    schema: {
-      tags: ['newOrgs'], summary: '退回的行（行号为 Excel 中的行）', params: idParams, querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }),
-      response: { 200: z.object({ items: z.array(z.object({ row: z.number(), column: z.string(), message: z.string() })), total: z.number() }), ...errors },
-    },
-  }, async (request) => {
-    const status = await services.newOrgImportJobs.status(contextOf(request), request.params.id);
-    return { items: await services.newOrgsImport.rejections(request.params.id, request.query.limit), total: status.rejected };
-  });
-
-  r.get('/api/new-org-imports/:id/rejections.xlsx', {
-    config: { access: 'orgs:read', scoped: true },
-    schema: { tags: ['newOrgs'], summary: '下载退回行报告（.xlsx）', params: idParams },
-  }, async (request, reply) => {
-    const status = await services.newOrgImportJobs.status(contextOf(request), request.params.id);
-    return sendXlsx(reply, `退回行-${status.fileName.replace(/\.(csv|xlsx|txt)$/i, '')}.xlsx`, await services.newOrgsImport.rejectionReport(request.params.id));
+  rejectionRoutes(app, {
+    base: '/api/new-org-imports', tag: 'newOrgs', access: 'orgs:read',
+    status: (ctx, id) => services.newOrgImportJobs.status(ctx, id),
+    rejections: (id, limit) => services.newOrgsImport.rejections(id, limit),
+    report: (id) => services.newOrgsImport.rejectionReport(id),
   });
 
   r.get('/api/new-org-coverage', {

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
 import { isBlankRow } from '@xinxue/domain';
@@ -18,6 +16,8 @@ import {
 } from './org-import-row.ts';
 import { loadOrg } from './org-store.ts';
 import type { OrgChange, OrgsService } from './orgs.service.ts';
+import { findHeaderRow, hashFile, importRejections, type Rejection, rejectionReport as writeRejectionReport } from '../ledger/import/import-records.ts';
+export type { Rejection } from '../ledger/import/import-records.ts';
 
 export interface OrgImportRequest {
   filePath: string;
@@ -30,11 +30,6 @@ export interface OrgImportRequest {
   onStarted?: (importId: number) => void;
 }
 
-export interface Rejection {
-  row: number;
-  column: string;
-  message: string;
-}
 
 export interface OrgImportSummary {
   importId: number;
@@ -63,7 +58,6 @@ interface Known {
   status: string;
 }
 
-const HEADER_SEARCH_ROWS = 30;
 const MAX_ROWS = 50_000;
 /** Rows between two progress writes (rejections and counters). */
 const FLUSH_EVERY = 100;
@@ -99,7 +93,7 @@ export class OrgImportService {
     if (size === 0) throw appError('IMPORT_BAD_FILE', '文件是空的');
     const fileHash = await hashFile(request.filePath);
     const rows = readFileRows(request.filePath, format);
-    const header = await findHeader(rows);
+    const header = await findHeaderRow(rows, looksLikeOrgHeader, '包含“党组织名称”在内至少三个可识别列名（如 类别、上级党组织、所在行政区划）');
     const mapping = guessOrgMapping(header.headers);
     const missing = missingOrgColumns(mapping);
     if (missing.length) throw appError('IMPORT_BAD_MAPPING', `缺少必需的列：${missing.join('、')}（表头在第${header.rowNumber}行）`, { field: 'file' });
@@ -338,21 +332,13 @@ export class OrgImportService {
     return rows.map((r) => r.id);
   }
 
-  async rejections(importId: number, limit: number): Promise<Rejection[]> {
-    const rows = await this.db.selectFrom('import_rejections').select(['row_number', 'column_name', 'message']).where('import_id', '=', importId).orderBy('row_number').orderBy('id').limit(limit).execute();
-    return rows.map((r) => ({ row: r.row_number, column: r.column_name, message: r.message }));
+  rejections(importId: number, limit: number): Promise<Rejection[]> {
+    return importRejections(this.db, importId, limit);
   }
 
   /** The rejected rows as an .xlsx: row as Excel shows it, column, reason. */
-  async rejectionReport(importId: number): Promise<PassThrough> {
-    const rows = await this.rejections(importId, 1_000_000);
-    const stream = new PassThrough();
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
-    const sheet = workbook.addWorksheet('退回行');
-    sheet.columns = [{ header: '行号（Excel中的行）', width: 18 }, { header: '列', width: 20 }, { header: '原因', width: 80 }];
-    for (const r of rows) sheet.addRow([r.row, r.column, r.message]).commit();
-    void workbook.commit();
-    return stream;
+  rejectionReport(importId: number): Promise<PassThrough> {
+    return writeRejectionReport(this.db, importId);
   }
 
   /** The template: the columns with one example row, and a sheet saying what goes in each. */
@@ -370,23 +356,4 @@ export class OrgImportService {
     notes.addRow(['', '同一文件重复导入不会重复建立：名称和上级党组织相同的视为同一个党组织，内容有变化的按文件更新（空白单元格不改动原有内容）。']);
     return Buffer.from(await workbook.xlsx.writeBuffer());
   }
-}
-
-async function findHeader(rows: AsyncGenerator<FileRow>): Promise<{ rowNumber: number; headers: string[] }> {
-  let seen = 0;
-  // Pull rows by hand: a for-await loop would close the generator when it returns the header.
-  for (let next = await rows.next(); !next.done; next = await rows.next()) {
-    const row = next.value;
-    if (isBlankRow(row.values)) continue;
-    const cells = row.values.map((v) => String(v ?? '').trim());
-    if (looksLikeOrgHeader(cells)) return { rowNumber: row.rowNumber, headers: cells };
-    if (++seen >= HEADER_SEARCH_ROWS) break;
-  }
-  throw appError('IMPORT_NO_HEADER', `没有找到表头行：文件前${HEADER_SEARCH_ROWS}行中没有包含“党组织名称”在内至少三个可识别列名（如 类别、上级党组织、所在行政区划）的行`);
-}
-
-async function hashFile(filePath: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(filePath)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }

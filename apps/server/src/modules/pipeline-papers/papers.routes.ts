@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { errors, idParams, okResponse, typed } from '../../lib/http.ts';
+import { DOCX_TYPE, errors, idParams, okResponse, sendAttachment, typed, XLSX_TYPE } from '../../lib/http.ts';
 import { contextOf } from '../../plugins/auth.ts';
 import type { Services } from '../../services.ts';
 
@@ -34,13 +34,7 @@ const noticeFilter = z.object({
 });
 const noticeId = z.object({ id: z.coerce.number().int().positive() });
 
-function download(reply: FastifyReply, out: { buffer: Buffer; fileName: string }, type: string) {
-  reply.header('content-type', type);
-  reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(out.fileName)}`);
-  return reply.send(out.buffer);
-}
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const download = (reply: FastifyReply, out: { buffer: Buffer; fileName: string }, type: string) => sendAttachment(reply, out.fileName, type, out.buffer);
 
 export function papersRoutes(app: FastifyInstance, services: Services): void {
   const r = typed(app);
@@ -103,7 +97,7 @@ export function papersRoutes(app: FastifyInstance, services: Services): void {
   r.get('/api/notices/:id/docx', {
     config: { access: 'dossiers:read', scoped: true },
     schema: { tags: ['pipeline-papers'], summary: '下载公示（.docx，可直接张贴）', params: noticeId },
-  }, async (request, reply) => download(reply, await p.documents.notice(contextOf(request), request.params.id), DOCX));
+  }, async (request, reply) => download(reply, await p.documents.notice(contextOf(request), request.params.id), DOCX_TYPE));
 
   r.get('/api/notices', {
     config: { access: 'dossiers:read', scoped: true },
@@ -116,7 +110,7 @@ export function papersRoutes(app: FastifyInstance, services: Services): void {
   }, async (request, reply) => {
     const out = await p.views.exportNotices(contextOf(request), request.query);
     reply.header('x-export-count', String(out.count));
-    return download(reply, out, XLSX);
+    return download(reply, out, XLSX_TYPE);
   });
 
   r.post('/api/dossiers/:id/opinion-requests', {
@@ -143,7 +137,7 @@ export function papersRoutes(app: FastifyInstance, services: Services): void {
   r.get('/api/opinion-requests/:id/docx', {
     config: { access: 'dossiers:read', scoped: true },
     schema: { tags: ['pipeline-papers'], summary: '下载征求意见函（.docx，含回执；身份号码已隐去中间位）', params: noticeId },
-  }, async (request, reply) => download(reply, await p.documents.letter(contextOf(request), request.params.id), DOCX));
+  }, async (request, reply) => download(reply, await p.documents.letter(contextOf(request), request.params.id), DOCX_TYPE));
 
   r.post('/api/opinion-requests/:id/answer', {
     config: { access: 'dossiers:write', scoped: true },

@@ -1,7 +1,7 @@
 import { type DeadlineKind, deadlineKinds } from '@xinxue/domain/pipeline/deadlines';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { errors, typed } from '../../lib/http.ts';
+import { errors, sendAttachment, typed, XLSX_TYPE } from '../../lib/http.ts';
 import { contextOf } from '../../plugins/auth.ts';
 import type { Services } from '../../services.ts';
 
@@ -88,8 +88,6 @@ export function pipelineReportsRoutes(app: FastifyInstance, services: Services):
     schema: { tags: ['pipeline'], summary: '导出档案批量审核（.xlsx：按规则、按党组织、问题明细）', querystring: z.object({ orgId }) },
   }, async (request, reply) => {
     const out = await s.auditExport(contextOf(request), request.query.orgId);
-    reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(out.fileName)}`);
-    return reply.send(out.body);
+    return sendAttachment(reply, out.fileName, XLSX_TYPE, out.body);
   });
 }

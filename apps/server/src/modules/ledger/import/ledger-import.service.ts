@@ -1,8 +1,5 @@
 import { chinaToday, type ColumnMapping, guessMapping, headerKey, type ImportField, importFieldNames, importFields, isBlankRow, type LedgerRecord, type LedgerSource, looksLikeHeader, mappingProblems, readLedgerRow, sourceLabels } from '@xinxue/domain';
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { stat } from 'node:fs/promises';
 import type { Db } from '../../../db/database.ts';
 import { refreshPlannerStatistics } from '../../../db/dialect.ts';
@@ -13,6 +10,8 @@ import type { Placement } from '../facts.ts';
 import type { PersonWriter } from '../person-writer.ts';
 import { type FileRow, formatOf, readFileRows } from './file-rows.ts';
 import { Placer } from './placement.ts';
+import { findHeaderRow, hashFile, importRejections, type Rejection, rejectionReport as writeRejectionReport } from './import-records.ts';
+export type { Rejection } from './import-records.ts';
 
 export interface ImportRequest {
   source: LedgerSource;
@@ -34,11 +33,6 @@ export interface ImportProgress {
   rowsPerSecond: number;
 }
 
-export interface Rejection {
-  row: number;
-  column: string;
-  message: string;
-}
 
 export interface ImportSummary {
   importId: number;
@@ -65,7 +59,6 @@ export interface FilePreview {
 const BATCH = 1000;
 /** An import creating this many people refreshes the planner's statistics (a full ANALYZE of people). */
 const STATISTICS_AFTER_NEW_PEOPLE = 1000;
-const HEADER_SEARCH_ROWS = 30;
 
 /**
  * Imports a department's export into the ledger. Rows stream from the file and are written in
@@ -84,7 +77,7 @@ export class LedgerImportService {
   async preview(source: LedgerSource, filePath: string, fileName: string): Promise<FilePreview> {
     const rows = readFileRows(filePath, formatOf(fileName));
     try {
-      const header = await this.findHeader(rows);
+      const header = await findHeaderRow(rows, looksLikeHeader, '同时包含“姓名”在内至少三个可识别列名（如 公民身份号码、户籍地址、联系电话）');
       const { mapping, from } = await this.mappingFor(source, header.headers);
       const sample: string[][] = [];
       for await (const row of rows) {
@@ -118,21 +111,13 @@ export class LedgerImportService {
     return mapping;
   }
 
-  async rejections(importId: number, limit: number): Promise<Rejection[]> {
-    const rows = await this.db.selectFrom('import_rejections').select(['row_number', 'column_name', 'message']).where('import_id', '=', importId).orderBy('row_number').orderBy('id').limit(limit).execute();
-    return rows.map((r) => ({ row: r.row_number, column: r.column_name, message: r.message }));
+  rejections(importId: number, limit: number): Promise<Rejection[]> {
+    return importRejections(this.db, importId, limit);
   }
 
   /** The rejected rows of an import as an .xlsx the user can fix and re-import. */
-  async rejectionReport(importId: number): Promise<PassThrough> {
-    const rows = await this.db.selectFrom('import_rejections').select(['row_number', 'column_name', 'message']).where('import_id', '=', importId).orderBy('row_number').orderBy('id').execute();
-    const stream = new PassThrough();
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
-    const sheet = workbook.addWorksheet('退回行');
-    sheet.columns = [{ header: '行号（Excel中的行）', width: 18 }, { header: '列', width: 18 }, { header: '原因', width: 60 }];
-    for (const r of rows) sheet.addRow([r.row_number, r.column_name, r.message]).commit();
-    void workbook.commit();
-    return stream;
+  rejectionReport(importId: number): Promise<PassThrough> {
+    return writeRejectionReport(this.db, importId);
   }
 
   async run(request: ImportRequest): Promise<ImportSummary> {
@@ -142,7 +127,7 @@ export class LedgerImportService {
     const fileHash = await hashFile(request.filePath);
     const read = { bytes: 0 };
     const rows = readFileRows(request.filePath, format, read);
-    const header = await this.findHeader(rows);
+    const header = await findHeaderRow(rows, looksLikeHeader, '同时包含“姓名”在内至少三个可识别列名（如 公民身份号码、户籍地址、联系电话）');
     const mapping = request.mapping ?? (await this.mappingFor(request.source, header.headers)).mapping;
     const problems = mappingProblems(mapping);
     if (problems.length) throw appError('IMPORT_BAD_MAPPING', `列的对应关系不正确：${problems.join('；')}`, { field: 'mapping' });
@@ -245,28 +230,9 @@ export class LedgerImportService {
     return summary;
   }
 
-  private async findHeader(rows: AsyncGenerator<FileRow>): Promise<{ rowNumber: number; headers: string[] }> {
-    let seen = 0;
-    // Pull rows by hand: a for-await loop would close the generator when it returns the header.
-    for (let next = await rows.next(); !next.done; next = await rows.next()) {
-      const row = next.value;
-      if (isBlankRow(row.values)) continue;
-      const cells = row.values.map((v) => String(v ?? '').trim());
-      if (looksLikeHeader(cells)) return { rowNumber: row.rowNumber, headers: cells };
-      if (++seen >= HEADER_SEARCH_ROWS) break;
-    }
-    throw appError('IMPORT_NO_HEADER', `没有找到表头行：文件前${HEADER_SEARCH_ROWS}行中没有同时包含“姓名”在内至少三个可识别列名（如 公民身份号码、户籍地址、联系电话）的行`);
-  }
-
   private async mappingFor(source: LedgerSource, headers: string[]): Promise<{ mapping: ColumnMapping; from: 'saved' | 'guessed' }> {
     const saved = await this.db.selectFrom('column_mappings').select('mapping').where('source', '=', source).where('header_key', '=', headerKey(headers)).executeTakeFirst();
     if (saved) return { mapping: JSON.parse(saved.mapping) as ColumnMapping, from: 'saved' };
     return { mapping: guessMapping(headers), from: 'guessed' };
   }
-}
-
-async function hashFile(filePath: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(filePath)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
