@@ -378,16 +378,20 @@ function generated(body: string): Build | undefined {
 
 /**
  * Makes the objects of an object schema from their values by field (undefined = absent), fields
- * in the format's order. For each set of fields present (a file has a few dozen to a few hundred)
- * it generates a function returning an object literal of exactly those fields: the objects then
- * have JSON.parse's layout, every field inside the object and one hidden class per set. Built by
- * stores under computed names instead, a complete dossier (31 fields) became a dictionary-mode
- * object and the rules, which read each dossier dozens of times, ran at half speed. Past
- * MAX_SHAPES sets, one generated function with a named store per field (fast objects still);
- * where no code can be generated, the computed-name stores: the same objects, only slower. The
- * generated text holds nothing but the schema's own field names.
+ * in the format's order, as object literals generated from the schema's own field names (never
+ * stores under computed names: a complete dossier, 31 fields, became a dictionary-mode object that
+ * way and the rules ran at half speed).
+ * - The dossier itself (more than 12 fields) gets one literal with every field, absent ones
+ *   undefined: every dossier then has one hidden class, and the rules' hundreds of reads of each
+ *   dossier stay monomorphic. With one class per set of fields present (a file has hundreds) they
+ *   were megamorphic, and the rules ran about 15 % slower. The rules cannot tell the difference: an
+ *   absent field and an undefined one read the same, and none lists a dossier's own keys.
+ * - Smaller objects get a literal of exactly the fields present, one per set (JSON.parse's
+ *   layout); past MAX_SHAPES sets, one function with a named store per field.
+ * Where no code can be generated (a page whose CSP forbids it), the computed-name stores: the same
+ * values, only slower.
  */
-function builder(names: readonly string[]): (values: unknown[], present: number, presentHigh: number) => Record<string, unknown> {
+function builder(names: readonly string[]): (values: unknown[], present: number) => Record<string, unknown> {
   const general: Build =
     generated(`const o = {};\n${names.map((n, i) => `if (v[${i}] !== undefined) o[${JSON.stringify(n)}] = v[${i}];`).join('\n')}\nreturn o;`) ??
     ((values) => {
@@ -395,32 +399,24 @@ function builder(names: readonly string[]): (values: unknown[], present: number,
       for (let i = 0; i < names.length; i++) if (values[i] !== undefined) o[names[i]!] = values[i];
       return o;
     });
-  const make = (present: number, presentHigh: number): Build => {
+  const make = (present: number): Build => {
     const fields: string[] = [];
-    for (let i = 0; i < names.length; i++) if (i < 30 ? present & (1 << i) : presentHigh & (1 << (i - 30))) fields.push(`${JSON.stringify(names[i])}: v[${i}]`);
+    for (let i = 0; i < names.length; i++) if (present & (1 << i)) fields.push(`${JSON.stringify(names[i])}: v[${i}]`);
     return generated(`return { ${fields.join(', ')} };`) ?? general;
   };
-  let made = 0;
-  if (names.length <= 12) {
-    // Small schemas (all but the dossier itself): the builders by the bits of the set, no hashing.
-    const byMask = new Array<Build | undefined>(1 << names.length).fill(undefined);
-    return (values, present) => {
-      let build = byMask[present];
-      if (build === undefined) {
-        if (made >= MAX_SHAPES) return general(values);
-        made++;
-        byMask[present] = build = make(present, 0);
-      }
-      return build(values);
-    };
+  if (names.length > 12) {
+    const every = generated(`return { ${names.map((n, i) => `${JSON.stringify(n)}: v[${i}]`).join(', ')} };`) ?? general;
+    return (values) => every(values);
   }
-  const shapes = new Map<number, Build>();
-  return (values, present, presentHigh) => {
-    const key = presentHigh * 0x40000000 + present;
-    let build = shapes.get(key);
+  // The builders by the bits of the set, no hashing.
+  let made = 0;
+  const byMask = new Array<Build | undefined>(1 << names.length).fill(undefined);
+  return (values, present) => {
+    let build = byMask[present];
     if (build === undefined) {
-      if (shapes.size >= MAX_SHAPES) return general(values);
-      shapes.set(key, (build = make(present, presentHigh)));
+      if (made >= MAX_SHAPES) return general(values);
+      made++;
+      byMask[present] = build = make(present);
     }
     return build(values);
   };
@@ -585,7 +581,7 @@ function compile(schema: Schema): Parse {
           throw GIVE_UP;
         }
         if (requiredSeen !== requiredCount) throw GIVE_UP;
-        return build(values, seenLow, seenHigh);
+        return build(values, seenLow);
       };
     }
     default:
