@@ -9,9 +9,12 @@
  * The VM is shared and noisy (30–50 % run to run, more when other work runs), so the same run also
  * times the floor of the old design — every dossier through TextDecoder and JSON.parse, nothing
  * else — and prints the audit as a multiple of it: that ratio barely moves with the load.
+ * It then runs the command itself (`xinxue audit FILE --json`, one core, startup included) and checks
+ * that its output is the same bytes.
  * See docs/decisions/0006-dossier-audit-speed.md.
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DossierStreamSplitter, syntheticDossiers } from '../packages/domain/src/dossier/index.ts';
@@ -116,6 +119,20 @@ try {
   console.log(
     `dossiers=${COUNT} seconds=${(total / 1000).toFixed(2)} dossiers_per_s=${Math.round(COUNT / (total / 1000))} parse_only_seconds=${(parseOnly.wall / 1000).toFixed(2)} ratio=${(total / parseOnly.wall).toFixed(2)} cpu_ratio=${((auditCpu + outWall) / parseOnly.cpu).toFixed(2)} peak_rss_mb=${Math.round(peakRss / 1024 / 1024)}`,
   );
+  // 4. The command a user runs, in a process of its own (startup included), pinned to one core
+  // where taskset exists; its output must be the same bytes.
+  const out = path.join(dir, 'audit.json');
+  const cli = [path.join(import.meta.dirname, '../apps/server/bin/xinxue.js'), 'audit', file, '--json', '--as-of', AS_OF];
+  const pinned = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
+  const outFd = openSync(out, 'w');
+  start = performance.now();
+  const child = pinned ? spawnSync('taskset', ['-c', '0', process.execPath, ...cli], { stdio: ['ignore', outFd, 'inherit'] }) : spawnSync(process.execPath, cli, { stdio: ['ignore', outFd, 'inherit'] });
+  const cliWall = performance.now() - start;
+  closeSync(outFd);
+  const same = child.status === 0 && readFileSync(out, 'utf8') === `${json}\n`;
+  console.log(`命令行 xinxue audit --json（独立进程${pinned ? '，限定一个核' : ''}，含启动）：${s(cliWall)}；输出与上面${same ? '相同' : '不同！'}`);
+  console.log(`cli_seconds=${(cliWall / 1000).toFixed(2)} cli_one_core=${pinned} cli_same_output=${same}`);
+  if (!same) process.exitCode = 1;
   console.log(`结果：有否决项 ${summary.withBlock.toLocaleString()} 份，有警示项 ${summary.withWarn.toLocaleString()} 份；预置缺陷未被其规则发现 ${missed} 份`);
   if (missed > 0) process.exitCode = 1;
 } finally {
