@@ -22,6 +22,21 @@ describe('audit log', () => {
     expect(await services.auditLog.verify()).toMatchObject({ ok: true, checked: 25 });
   });
 
+  it('writes entries that arrive together in one group, each committed before its caller goes on', async () => {
+    const seen: boolean[] = await Promise.all(
+      Array.from({ length: 60 }, async (_, i) => {
+        await services.auditLog.record(actor, { action: 'test.group', objectIds: [`g${i}`] });
+        const row = await database.db.selectFrom('audit_log').select('id').where('object_ids', '=', JSON.stringify([`g${i}`])).executeTakeFirst();
+        return row !== undefined;
+      }),
+    );
+    expect(seen.every(Boolean)).toBe(true);
+    // The first entry starts a transaction; the 59 queued behind it share the next one (and its time).
+    const groups = await database.db.selectFrom('audit_log').select('at').distinct().where('action', '=', 'test.group').execute();
+    expect(groups.length).toBeLessThanOrEqual(3);
+    expect(await services.auditLog.verify()).toMatchObject({ ok: true, checked: 85 });
+  });
+
   it('is refused UPDATE and DELETE by the database itself', async () => {
     await expect(database.db.updateTable('audit_log').set({ action: 'x' }).where('id', '=', 1).execute()).rejects.toThrow(/只能追加/);
     await expect(database.db.deleteFrom('audit_log').where('id', '=', 1).execute()).rejects.toThrow(/只能追加/);
