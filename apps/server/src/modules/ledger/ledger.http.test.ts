@@ -36,6 +36,14 @@ describe('ledger over HTTP', () => {
     await database?.close();
   });
 
+  it('pages newest first with the total on every page, also past the end', async () => {
+    const pages = await Promise.all([1, 2, 3].map(async (page) => (await city.request('GET', `/api/people?pageSize=1&page=${page}`)).json() as { total: number; items: { id: number }[] }));
+    expect(pages.map((p) => p.total)).toEqual([2, 2, 2]);
+    expect(pages.map((p) => p.items.length)).toEqual([1, 1, 0]);
+    expect(pages[0]!.items[0]!.id).toBeGreaterThan(pages[1]!.items[0]!.id);
+    expect((await city.request('GET', '/api/people?q=zsf&page=2')).json()).toEqual({ total: 1, items: [] });
+  });
+
   it('searches by name, pinyin initials, the last four of the ID and the phone, showing masked values', async () => {
     for (const q of ['张三', 'zsf', 'zhangsanfeng', '8811', '13812345678', '420822198704188811']) {
       const res = await city.request('GET', `/api/people?q=${encodeURIComponent(q)}`);
