@@ -57,13 +57,14 @@ export class AuditSession {
   /** Each dossier's findings as they will be printed: the engine's own (with their facts) are dropped at once. */
   private readonly findings: AuditFinding[][] = [];
   private readonly crossFile: RuleModule[];
-  private readonly keys = new Map<string, (string | undefined)[]>();
+  /** Per cross-file rule (same order as crossFile), each dossier's key. */
+  private readonly keyLists: (string | undefined)[][];
   private count = 0;
 
   constructor(private readonly options: AuditOptions) {
     this.engine = createEngine(options.asOf, options.settings);
     this.crossFile = fileRules(this.engine);
-    for (const rule of this.crossFile) this.keys.set(rule.id, []);
+    this.keyLists = this.crossFile.map(() => []);
   }
 
   /** Errors of the file around the dossiers (format, unknown top-level fields, JSON syntax). */
@@ -86,8 +87,11 @@ export class AuditSession {
   judge(d: Dossier, latest?: IsoDate): void {
     this.ids.push(d.id);
     const explain = this.options.explain === true;
-    this.findings.push(evaluateDossier(d, this.engine, latest).map((f) => toAuditFinding(f, explain)));
-    for (const rule of this.crossFile) this.keys.get(rule.id)!.push(rule.fileKey!(d));
+    const found = evaluateDossier(d, this.engine, latest);
+    const printed: AuditFinding[] = [];
+    for (let i = 0; i < found.length; i++) printed.push(toAuditFinding(found[i]!, explain));
+    this.findings.push(printed);
+    for (let i = 0; i < this.crossFile.length; i++) this.keyLists[i]!.push(this.crossFile[i]!.fileKey!(d));
     const every = this.options.progressEvery ?? 1000;
     if (this.options.onProgress && this.ids.length % every === 0) this.options.onProgress(this.ids.length);
   }
@@ -95,7 +99,8 @@ export class AuditSession {
   finish(): AuditOutcome {
     if (this.failed) return this.checker.failure();
     const explain = this.options.explain === true;
-    for (const [i, extra] of evaluateFile(this.keys, this.engine)) this.findings[i]!.push(...extra.map((f) => toAuditFinding(f, explain)));
+    const keys = new Map(this.crossFile.map((rule, i) => [rule.id, this.keyLists[i]!] as const));
+    for (const [i, extra] of evaluateFile(keys, this.engine)) this.findings[i]!.push(...extra.map((f) => toAuditFinding(f, explain)));
     let withBlock = 0;
     let withWarn = 0;
     const byRule: Record<string, number> = {};
