@@ -42,13 +42,28 @@ export class DivisionsService {
     return (await this.find(code12))?.name ?? code12;
   }
 
+  /**
+   * Names by code, kept once read: the table is reference data written only by migrations, and
+   * every page of people or organizations names its divisions (a query per ledger search before).
+   * A code that does not exist is simply absent.
+   */
+  private readonly nameCache = new Map<string, string>();
+
   /** Names of many divisions in one query (list views must not look them up one by one). */
   async names(codes: Iterable<string>): Promise<Map<string, string>> {
-    const unique = [...new Set(codes)];
     const names = new Map<string, string>();
-    for (let i = 0; i < unique.length; i += 500) {
-      const rows = await this.db.selectFrom('divisions').select(['code', 'name']).where('code', 'in', unique.slice(i, i + 500)).execute();
-      for (const r of rows) names.set(r.code, r.name);
+    const missing: string[] = [];
+    for (const code of new Set(codes)) {
+      const known = this.nameCache.get(code);
+      if (known !== undefined) names.set(code, known);
+      else missing.push(code);
+    }
+    for (let i = 0; i < missing.length; i += 500) {
+      const rows = await this.db.selectFrom('divisions').select(['code', 'name']).where('code', 'in', missing.slice(i, i + 500)).execute();
+      for (const r of rows) {
+        names.set(r.code, r.name);
+        this.nameCache.set(r.code, r.name);
+      }
     }
     return names;
   }
