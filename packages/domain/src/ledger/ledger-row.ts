@@ -51,78 +51,86 @@ function occupationGroupOf(text: string): string | null {
   return null;
 }
 
+type Cells = Partial<Record<ImportField, unknown>>;
+
+// Module-level helpers rather than closures made per row: an import reads a million rows.
+function textOf(cells: Cells, field: ImportField): string | null {
+  const v = cleanText(cells[field]);
+  return v === '' ? null : v;
+}
+
+function report(problems: RowProblem[], field: ImportField, message: string): void {
+  problems.push({ field, message });
+}
+
+function codedOf(cells: Cells, field: ImportField, list: Parameters<typeof lookupCode>[0], problems: RowProblem[]): string | null {
+  const raw = textOf(cells, field);
+  if (!raw) return null;
+  const code = lookupCode(list, raw);
+  if (!code) problems.push({ field, message: `${importFields[field].label}“${raw}”不在国家标准代码表中` });
+  return code;
+}
+
 /**
  * Validates and normalises one row. `cells` holds the raw values by field; `today` bounds dates.
  * Every problem names its field so the report can name the column.
  */
-export function readLedgerRow(cells: Partial<Record<ImportField, unknown>>, source: LedgerSource, today: string): RowResult {
+export function readLedgerRow(cells: Cells, source: LedgerSource, today: string): RowResult {
   const problems: RowProblem[] = [];
-  const text = (field: ImportField) => {
-    const v = cleanText(cells[field]);
-    return v === '' ? null : v;
-  };
-  const problem = (field: ImportField, message: string) => problems.push({ field, message });
 
-  const name = (text('name') ?? '').replace(/\s+/g, '');
-  if (!name) problem('name', '姓名为空');
-  else if (!NAME.test(name)) problem('name', '姓名含有不允许的字符或超过50个字');
+  const name = (textOf(cells, 'name') ?? '').replace(/\s+/g, '');
+  if (!name) report(problems, 'name', '姓名为空');
+  else if (!NAME.test(name)) report(problems, 'name', '姓名含有不允许的字符或超过50个字');
 
   let idNumber: string | null = null;
   let idBirth: string | null = null;
   let idGender: string | null = null;
-  const rawId = text('idNumber');
+  const rawId = textOf(cells, 'idNumber');
   if (rawId) {
     const id = parseIdNumber(rawId, today);
     if (id.ok) {
       idNumber = id.value;
       idBirth = id.birthDate;
       idGender = id.sex === 'male' ? '1' : '2';
-    } else problem('idNumber', id.message);
+    } else report(problems, 'idNumber', id.message);
   }
 
   let gender = idGender;
-  const rawGender = text('gender');
+  const rawGender = textOf(cells, 'gender');
   if (rawGender) {
     const code = lookupCode('gender', rawGender);
-    if (!code) problem('gender', `性别“${rawGender}”无法识别`);
-    else if (idGender && code !== idGender) problem('gender', '性别与公民身份号码不一致');
+    if (!code) report(problems, 'gender', `性别“${rawGender}”无法识别`);
+    else if (idGender && code !== idGender) report(problems, 'gender', '性别与公民身份号码不一致');
     else gender = code;
   }
 
   let birthDate = idBirth;
-  if (cells.birthDate !== undefined && text('birthDate')) {
+  if (cells.birthDate !== undefined && textOf(cells, 'birthDate')) {
     const date = parseDateValue(cells.birthDate);
-    if (!date) problem('birthDate', '出生日期无法识别（可写作 1990-03-07、1990年3月7日、19900307）');
-    else if (date > today) problem('birthDate', '出生日期晚于今天');
-    else if (idBirth && date !== idBirth) problem('birthDate', '出生日期与公民身份号码不一致');
+    if (!date) report(problems, 'birthDate', '出生日期无法识别（可写作 1990-03-07、1990年3月7日、19900307）');
+    else if (date > today) report(problems, 'birthDate', '出生日期晚于今天');
+    else if (idBirth && date !== idBirth) report(problems, 'birthDate', '出生日期与公民身份号码不一致');
     else birthDate = date;
   }
 
-  const coded = (field: ImportField, list: Parameters<typeof lookupCode>[0]) => {
-    const raw = text(field);
-    if (!raw) return null;
-    const code = lookupCode(list, raw);
-    if (!code) problem(field, `${importFields[field].label}“${raw}”不在国家标准代码表中`);
-    return code;
-  };
-  const ethnicity = coded('ethnicity', 'ethnicity');
-  const education = coded('education', 'education');
-  const politicalStatus = coded('politicalStatus', 'politicalStatus');
+  const ethnicity = codedOf(cells, 'ethnicity', 'ethnicity', problems);
+  const education = codedOf(cells, 'education', 'education', problems);
+  const politicalStatus = codedOf(cells, 'politicalStatus', 'politicalStatus', problems);
 
   let direction = sourcePresets[source].defaultDirection;
-  const rawDirection = text('direction');
+  const rawDirection = textOf(cells, 'direction');
   if (rawDirection) {
     const d = parseDirection(rawDirection);
-    if (!d) problem('direction', `流动类型“${rawDirection}”应为“流入”或“流出”`);
+    if (!d) report(problems, 'direction', `流动类型“${rawDirection}”应为“流入”或“流出”`);
     else direction = d;
   }
 
   let movedOn: string | null = null;
-  if (text('movedOn')) {
+  if (textOf(cells, 'movedOn')) {
     movedOn = parseDateValue(cells.movedOn);
-    if (!movedOn) problem('movedOn', '流动时间无法识别（可写作 2023-05-01、2023.5.1、2023年5月1日、20230501）');
+    if (!movedOn) report(problems, 'movedOn', '流动时间无法识别（可写作 2023-05-01、2023.5.1、2023年5月1日、20230501）');
     else if (movedOn > today) {
-      problem('movedOn', '流动时间晚于今天');
+      report(problems, 'movedOn', '流动时间晚于今天');
       movedOn = null;
     }
   }
@@ -131,12 +139,12 @@ export function readLedgerRow(cells: Partial<Record<ImportField, unknown>>, sour
   for (const raw of splitPhones(cells.phone)) {
     const phone = parsePhone(raw);
     if (phone.ok) phones.push(phone.value);
-    else problem('phone', phone.message);
+    else report(problems, 'phone', phone.message);
   }
 
-  const qq = text('qq');
-  if (qq && !/^[1-9]\d{4,11}$/.test(qq)) problem('qq', 'QQ号应为5至12位数字');
-  const occupation = text('occupation');
+  const qq = textOf(cells, 'qq');
+  if (qq && !/^[1-9]\d{4,11}$/.test(qq)) report(problems, 'qq', 'QQ号应为5至12位数字');
+  const occupation = textOf(cells, 'occupation');
 
   if (problems.length) return { ok: false, problems };
   return {
@@ -149,19 +157,19 @@ export function readLedgerRow(cells: Partial<Record<ImportField, unknown>>, sour
       ethnicity,
       education,
       politicalStatus,
-      hukouAddress: text('hukouAddress'),
+      hukouAddress: textOf(cells, 'hukouAddress'),
       direction,
       movedOn,
-      destination: text('destination'),
-      residenceAddress: text('residenceAddress'),
-      community: text('community'),
-      grid: text('grid'),
-      employer: text('employer'),
-      workAddress: text('workAddress'),
+      destination: textOf(cells, 'destination'),
+      residenceAddress: textOf(cells, 'residenceAddress'),
+      community: textOf(cells, 'community'),
+      grid: textOf(cells, 'grid'),
+      employer: textOf(cells, 'employer'),
+      workAddress: textOf(cells, 'workAddress'),
       occupation,
       occupationGroup: occupation ? occupationGroupOf(occupation) : null,
       phones: [...new Set(phones)],
-      wechat: text('wechat'),
+      wechat: textOf(cells, 'wechat'),
       qq,
     },
   };

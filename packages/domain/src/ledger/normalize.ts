@@ -9,10 +9,16 @@ export function toHalfWidth(text: string): string {
   return text.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ').trim();
 }
 
+/** Anything cleanText would change: full-width ASCII or any whitespace (the ideographic space is one). */
+const NEEDS_CLEANING = /[\uFF01-\uFF5E\s]/;
+
 export function cleanText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return toHalfWidth(String(value)).replace(/\s+/g, ' ');
+  const text = String(value);
+  // Most cells need nothing; an import cleans a dozen per row.
+  if (!NEEDS_CLEANING.test(text)) return text;
+  return toHalfWidth(text).replace(/\s+/g, ' ');
 }
 
 function isoDate(y: number, m: number, d: number): string | null {

@@ -69,7 +69,15 @@ export function factsOfRecord(r: LedgerRecord, p: Placement): NewFact[] {
 
 /** Canonical text of a value, for hashing: keys sorted, so the same value always hashes the same. */
 export function canonicalValue(value: FactValue): string {
-  return JSON.stringify(Object.keys(value).sort().map((k) => [k, value[k]]));
+  // The text of JSON.stringify(keys.sort().map((k) => [k, value[k]])), without building the pairs
+  // (hashes already stored depend on it staying exactly this).
+  const keys = Object.keys(value).sort();
+  let text = '[';
+  for (let i = 0; i < keys.length; i++) {
+    const v = value[keys[i]!];
+    text += `${i ? ',' : ''}[${JSON.stringify(keys[i])},${v === undefined ? 'null' : JSON.stringify(v)}]`;
+  }
+  return `${text}]`;
 }
 
 export interface StoredFact {
@@ -109,16 +117,24 @@ export function lessDetailed(a: string | string[], b: string | string[]): boolea
 /** The current value of every key of every kind, with the fact it came from. */
 export function currentState(facts: readonly StoredFact[]): Map<FactKind, Map<string, CurrentValue>> {
   const state = new Map<FactKind, Map<string, CurrentValue>>();
-  for (const fact of [...facts].filter((f) => f.status === 'active').sort(compareFacts)) {
-    const keys = state.get(fact.kind) ?? new Map<string, CurrentValue>();
-    for (const [key, value] of Object.entries(fact.value)) {
+  // An import computes this for every row it writes: plain loops, no copies beyond the one sort needs.
+  const active = facts.filter((f) => f.status === 'active');
+  if (active.length > 1) active.sort(compareFacts);
+  for (const fact of active) {
+    let keys = state.get(fact.kind);
+    if (!keys) {
+      keys = new Map<string, CurrentValue>();
+      state.set(fact.kind, keys);
+    }
+    const values = fact.value;
+    for (const key of Object.keys(values)) {
+      const value = values[key]!;
       // People keep several phones: the current list is every phone any source gave, newest first.
       const before = keys.get(key);
       if (before && lessDetailed(value, before.value)) continue;
       const merged = key === 'phones' && Array.isArray(value) ? [...new Set([...value, ...((before?.value as string[] | undefined) ?? [])])] : value;
       keys.set(key, { value: merged, factId: fact.id, source: fact.source, validFrom: fact.validFrom, recordedAt: fact.recordedAt });
     }
-    state.set(fact.kind, keys);
   }
   return state;
 }

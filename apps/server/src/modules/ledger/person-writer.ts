@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { maskIdNumber, decideMatch, type FactSource, type LedgerRecord, type MatchPart, type MatchSubject, scoreMatch } from '@xinxue/domain';
 import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import { insertRows, updateById } from '../../db/bulk.ts';
+import { insertRows, updateRowsById } from '../../db/bulk.ts';
 import { LOCK_KEYS, takeWriteLock } from '../../db/dialect.ts';
 import type { PersonFactTable, ReviewItemTable } from '../../db/schema.ts';
 import type { FieldCrypto } from '../../lib/crypto.ts';
@@ -51,6 +51,8 @@ interface Prepared extends WriteItem {
 interface Target {
   id: number | null;
   facts: StoredFact[];
+  /** factKey of every fact in `facts`: a row's fact already among them is not stored again. */
+  known: Set<string>;
   phoneHashes: Set<string>;
   current: { division_code: string; grid_id: number | null } | null;
   firstRow: Prepared;
@@ -70,7 +72,16 @@ const PEOPLE_COLUMNS = [
   'political_status', 'direction', 'moved_on', 'hukou_code', 'origin_code', 'destination_code', 'employer', 'occupation_group', 'hukou_at', 'movement_at',
   'work_address_at', 'occupation_at', 'contact_at', 'merged_into', 'created_at', 'updated_at',
 ] as const;
+/** Column types other than text, for PostgreSQL's parameter arrays (see insertRows). */
+const PEOPLE_TYPES: Record<string, string> = { id: 'integer', grid_id: 'integer', merged_into: 'integer' };
+const FACT_TYPES: Record<string, string> = { person_id: 'integer', recorded_by: 'integer', import_id: 'integer', derived_from: 'integer' };
+const LOOKUP_TYPES: Record<string, string> = { person_id: 'integer' };
 const FACT_COLUMNS = ['person_id', 'kind', 'value', 'value_hash', 'valid_from', 'recorded_at', 'source', 'recorded_by', 'import_id', 'status', 'derived_from'] as const;
+/** What makes a fact the same statement again: kind, source, valid-from and value hash. */
+function factKey(kind: string, source: string, validFrom: string | null, hash: string): string {
+  return `${kind}|${source}|${validFrom ?? ''}|${hash}`;
+}
+
 /** Facts written in this batch get ids above every stored one until the database assigns theirs. */
 let provisionalId = 1e15;
 
@@ -101,7 +112,7 @@ export class PersonWriter {
   /** Idempotency key of a fact value. Contact values are personal data, so theirs is keyed. */
   valueHash(kind: FactKind, value: FactValue): string {
     const text = `${kind}:${canonicalValue(value)}`;
-    return encryptedKinds.has(kind) ? this.crypto.lookupHash(`fact:${text}`) : createHash('sha1').update(text).digest('base64url');
+    return encryptedKinds.has(kind) ? this.crypto.lookupHash(`fact:${text}`) : hash('sha1', text, 'base64url');
   }
 
   readValue(kind: FactKind, stored: string): FactValue {
@@ -121,13 +132,15 @@ export class PersonWriter {
     const { record, placement } = item;
     const pinyin = namePinyin(record.name);
     const phoneHashes = record.phones.map((p) => this.phoneHash(p));
+    // Built field by field, without spreads: V8 copies spread objects slowly, and this runs for every row.
     return {
-      ...item,
+      record,
+      placement,
       pinyin,
       idHash: record.idNumber ? this.idHash(record.idNumber) : null,
       phoneHashes,
       fingerprint: this.crypto.lookupHash(`row:${source}:${JSON.stringify(record)}`),
-      facts: factsOfRecord(record, placement).map((f) => ({ ...f, hash: this.valueHash(f.kind, f.value) })),
+      facts: factsOfRecord(record, placement).map((f) => ({ kind: f.kind, value: f.value, validFrom: f.validFrom, hash: this.valueHash(f.kind, f.value) })),
       subject: { name: record.name, namePinyin: pinyin.full, nameInitials: pinyin.initials, birthDate: record.birthDate, gender: record.gender, phoneHashes, hukouCounty: placement.hukouCode?.slice(0, 6) ?? null },
     };
   }
@@ -148,7 +161,7 @@ export class PersonWriter {
     const targetFor = (id: number, row: Prepared) => {
       let t = existing.get(id);
       if (!t) {
-        t = { id, facts: [], phoneHashes: new Set(), current: null, firstRow: row, placement: row.placement, changed: false, newFacts: [], newPhones: [], newFingerprints: [], reviews: [], setId: null };
+        t = { id, facts: [], known: new Set(), phoneHashes: new Set(), current: null, firstRow: row, placement: row.placement, changed: false, newFacts: [], newPhones: [], newFingerprints: [], reviews: [], setId: null };
         existing.set(id, t);
       }
       return t;
@@ -172,7 +185,7 @@ export class PersonWriter {
         }
       }
       if (!target) {
-        target = { id: null, facts: [], phoneHashes: new Set(), current: null, firstRow: row, placement: row.placement, changed: false, newFacts: [], newPhones: [], newFingerprints: [], reviews: [], setId: null };
+        target = { id: null, facts: [], known: new Set(), phoneHashes: new Set(), current: null, firstRow: row, placement: row.placement, changed: false, newFacts: [], newPhones: [], newFingerprints: [], reviews: [], setId: null };
         created.push(target);
         if (row.idHash) newById.set(row.idHash, target);
         outcome.created = true;
@@ -204,19 +217,23 @@ export class PersonWriter {
 
   /** Appends the row's facts that are new; a fact contradicting another source becomes disputed. */
   private appendFacts(target: Target, row: Prepared, ctx: WriteContext): void {
-    const known = new Set(target.facts.map((f) => `${f.kind}|${f.source}|${f.validFrom ?? ''}|${(f as StoredFact & { hash?: string }).hash}`));
+    const known = target.known;
     // A row states each kind once, so its facts cannot change each other's conflicts: one state per row.
-    const state = currentState(target.facts);
+    let state: ReturnType<typeof currentState> | null = null;
     for (const fact of row.facts) {
-      if (known.has(`${fact.kind}|${ctx.source}|${fact.validFrom ?? ''}|${fact.hash}`)) continue;
-      const conflicts = conflictingKeys({ ...fact, source: ctx.source }, state);
+      const key = factKey(fact.kind, ctx.source, fact.validFrom, fact.hash);
+      if (known.has(key)) continue;
+      state ??= currentState(target.facts);
+      const conflicts = conflictingKeys({ kind: fact.kind, value: fact.value, validFrom: fact.validFrom, source: ctx.source }, state);
       const stored: StoredFact & { hash: string } = { id: provisionalId++, kind: fact.kind, value: fact.value, validFrom: fact.validFrom, recordedAt: ctx.now, source: ctx.source, status: conflicts.length ? 'disputed' : 'active', hash: fact.hash };
       target.facts.push(stored);
-      known.add(`${fact.kind}|${ctx.source}|${fact.validFrom ?? ''}|${fact.hash}`);
-      target.newFacts.push({
+      known.add(key);
+      const row: Target['newFacts'][number] = {
         person_id: 0, kind: fact.kind, value: this.storeValue(fact.kind, fact.value), value_hash: fact.hash, valid_from: fact.validFrom, recorded_at: ctx.now,
-        source: ctx.source, recorded_by: ctx.userId, import_id: ctx.importId, status: stored.status, derived_from: null, ...(conflicts.length ? { conflictKeys: conflicts } : {}),
-      });
+        source: ctx.source, recorded_by: ctx.userId, import_id: ctx.importId, status: stored.status, derived_from: null,
+      };
+      if (conflicts.length) row.conflictKeys = conflicts;
+      target.newFacts.push(row);
       target.changed = true;
     }
     target.placement = row.placement;
@@ -324,7 +341,9 @@ export class PersonWriter {
     const all = [...members.keys()];
     for (const part of chunks(all)) {
       for (const f of await tx.selectFrom('person_facts').selectAll().where('person_id', 'in', part).orderBy('id').execute()) {
-        byId.get(members.get(f.person_id)!)!.facts.push({ id: f.id, kind: f.kind as FactKind, value: this.readValue(f.kind as FactKind, f.value), validFrom: f.valid_from, recordedAt: f.recorded_at, source: f.source as FactSource, status: f.status, hash: f.value_hash } as StoredFact);
+        const target = byId.get(members.get(f.person_id)!)!;
+        target.facts.push({ id: f.id, kind: f.kind as FactKind, value: this.readValue(f.kind as FactKind, f.value), validFrom: f.valid_from, recordedAt: f.recorded_at, source: f.source as FactSource, status: f.status, hash: f.value_hash } as StoredFact);
+        target.known.add(factKey(f.kind, f.source, f.valid_from, f.value_hash));
       }
       for (const p of await tx.selectFrom('person_lookups').select(['person_id', 'hash']).where('kind', '=', 'phone').where('person_id', 'in', part).execute()) byId.get(members.get(p.person_id)!)!.phoneHashes.add(p.hash);
     }
@@ -336,19 +355,28 @@ export class PersonWriter {
   private async insertCreated(tx: Db, created: Target[], ctx: WriteContext): Promise<void> {
     const values = created.map((t) => {
       const r = t.firstRow;
-      const state = stateColumns(t.facts) as Record<string, unknown>;
-      const row: Record<string, unknown> = {
-        division_code: r.placement.divisionCode, grid_id: r.placement.gridId, name: r.record.name, name_pinyin: r.pinyin.full, name_initials: r.pinyin.initials,
-        id_number_enc: r.record.idNumber ? this.crypto.encrypt(r.record.idNumber) : null, id_number_masked: r.record.idNumber ? maskIdNumber(r.record.idNumber) : null, id_number_hash: r.idHash, id_last4: r.record.idNumber?.slice(-4) ?? null,
-        merged_into: null, created_at: ctx.now, updated_at: ctx.now,
-        ...state,
-      };
+      // The state from the facts, completed by the first row (its name only when the facts have none).
+      const row = stateColumns(t.facts) as Record<string, unknown>;
+      if (!('name' in row)) {
+        row.name = r.record.name;
+        row.name_pinyin = r.pinyin.full;
+        row.name_initials = r.pinyin.initials;
+      }
+      row.division_code = r.placement.divisionCode;
+      row.grid_id = r.placement.gridId;
+      row.id_number_enc = r.record.idNumber ? this.crypto.encrypt(r.record.idNumber) : null;
+      row.id_number_masked = r.record.idNumber ? maskIdNumber(r.record.idNumber) : null;
+      row.id_number_hash = r.idHash;
+      row.id_last4 = r.record.idNumber?.slice(-4) ?? null;
+      row.merged_into = null;
+      row.created_at = ctx.now;
+      row.updated_at = ctx.now;
       return PEOPLE_COLUMNS.map((c) => row[c] ?? null);
     });
     // People with an ID number come back keyed by it; the few without are inserted one by one.
     const withId = created.map((t, i) => [t, values[i]!] as const).filter(([t]) => t.firstRow.idHash);
     for (const part of chunks(withId, 200)) {
-      const ids = await insertRows<{ id: number; id_number_hash: string }>(tx, 'people', PEOPLE_COLUMNS, part.map(([, v]) => v), { returning: ['id', 'id_number_hash'] });
+      const ids = await insertRows<{ id: number; id_number_hash: string }>(tx, 'people', PEOPLE_COLUMNS, part.map(([, v]) => v), { returning: ['id', 'id_number_hash'], types: PEOPLE_TYPES });
       const byHash = new Map(ids.map((r) => [r.id_number_hash, r.id]));
       for (const [t] of part) t.id = byHash.get(t.firstRow.idHash!)!;
     }
@@ -360,8 +388,10 @@ export class PersonWriter {
 
   private async writeFacts(tx: Db, targets: Target[], ctx: WriteContext): Promise<void> {
     const plain: Insertable<PersonFactTable>[] = [];
+    const disputed: Insertable<PersonFactTable>[] = [];
     const lookups: { person_id: number; kind: string; hash: string }[] = [];
-    const reviews: Insertable<ReviewItemTable>[] = [];
+    // A conflict's review item points at its disputed fact, whose id the insert below gives.
+    const reviews: (Insertable<ReviewItemTable> & { disputed?: Insertable<PersonFactTable> })[] = [];
     for (const t of targets) {
       for (const f of t.newFacts) {
         const { conflictKeys, ...row } = f;
@@ -370,29 +400,51 @@ export class PersonWriter {
           plain.push(row);
           continue;
         }
-        // A disputed fact needs its id now: the review item points at it.
-        const { id } = (await insertRows<{ id: number }>(tx, 'person_facts', FACT_COLUMNS, [FACT_COLUMNS.map((c) => row[c] ?? null)], { returning: ['id'] }))[0]!;
-        reviews.push({ kind: 'conflict', status: 'open', division_code: t.current?.division_code ?? t.firstRow.placement.divisionCode, person_id: t.id!, candidate_id: null, fact_id: id, other_fact_id: conflictKeys[0]!.currentFactId, score: null, explanation: JSON.stringify({ keys: conflictKeys }), import_id: ctx.importId, created_at: ctx.now });
+        disputed.push(row);
+        reviews.push({ kind: 'conflict', status: 'open', division_code: t.current?.division_code ?? t.firstRow.placement.divisionCode, person_id: t.id!, candidate_id: null, fact_id: null, other_fact_id: conflictKeys[0]!.currentFactId, score: null, explanation: JSON.stringify({ keys: conflictKeys }), import_id: ctx.importId, created_at: ctx.now, disputed: row });
       }
       for (const r of t.reviews) reviews.push({ ...r, person_id: t.id! });
       for (const hash of t.newFingerprints) lookups.push({ person_id: t.id!, kind: 'row', hash });
       for (const hash of t.newPhones) lookups.push({ person_id: t.id!, kind: 'phone', hash });
     }
-    for (const part of chunks(plain, 300)) await insertRows(tx, 'person_facts', FACT_COLUMNS, part.map((f) => FACT_COLUMNS.map((c) => f[c] ?? null)));
-    for (const part of chunks(lookups, 500)) await insertRows(tx, 'person_lookups', ['person_id', 'kind', 'hash'], part.map((l) => [l.person_id, l.kind, l.hash]), { ignoreConflicts: true });
+    // Disputed facts first, as when they were written one by one; a batch stores a statement once
+    // per person (kind, value hash, valid-from), so those columns identify each returned id.
+    const disputedKey = (f: { person_id: number; kind: string; value_hash: string; valid_from?: string | null }) => `${f.person_id}|${f.kind}|${f.valid_from ?? ''}|${f.value_hash}`;
+    const disputedIds = new Map<string, number>();
+    for (const part of chunks(disputed, 300)) {
+      const returned = await insertRows<{ id: number; person_id: number; kind: string; value_hash: string; valid_from: string | null }>(tx, 'person_facts', FACT_COLUMNS, part.map((f) => FACT_COLUMNS.map((c) => f[c] ?? null)), { returning: ['id', 'person_id', 'kind', 'value_hash', 'valid_from'], types: FACT_TYPES });
+      for (const r of returned) disputedIds.set(disputedKey(r), r.id);
+    }
+    for (const r of reviews) {
+      if (!r.disputed) continue;
+      r.fact_id = disputedIds.get(disputedKey(r.disputed as Parameters<typeof disputedKey>[0]))!;
+      delete r.disputed;
+    }
+    for (const part of chunks(plain, 300)) await insertRows(tx, 'person_facts', FACT_COLUMNS, part.map((f) => FACT_COLUMNS.map((c) => f[c] ?? null)), { types: FACT_TYPES });
+    for (const part of chunks(lookups, 500)) await insertRows(tx, 'person_lookups', ['person_id', 'kind', 'hash'], part.map((l) => [l.person_id, l.kind, l.hash]), { ignoreConflicts: true, types: LOOKUP_TYPES });
     for (const part of chunks(reviews, 200)) await tx.insertInto('review_items').values(part).execute();
   }
 
   private async updateExisting(tx: Db, targets: Target[], ctx: WriteContext): Promise<void> {
+    // Grouped by the columns they set, then one statement per 200 people.
+    const groups = new Map<string, { columns: string[]; rows: unknown[][] }>();
     for (const t of targets) {
       const setId = t.setId;
       if (!t.changed && !setId) continue;
-      await updateById(tx, 'people', t.id!, {
-        ...stateColumns(t.facts),
-        ...placementUpdate(t.current!, t.placement),
-        ...(setId ? { id_number_enc: this.crypto.encrypt(setId), id_number_masked: maskIdNumber(setId), id_number_hash: this.idHash(setId), id_last4: setId.slice(-4) } : {}),
-        updated_at: ctx.now,
-      });
+      const set = Object.assign(stateColumns(t.facts), placementUpdate(t.current!, t.placement)) as Record<string, unknown>;
+      if (setId) Object.assign(set, { id_number_enc: this.crypto.encrypt(setId), id_number_masked: maskIdNumber(setId), id_number_hash: this.idHash(setId), id_last4: setId.slice(-4) });
+      set.updated_at = ctx.now;
+      const columns = Object.keys(set);
+      const key = columns.join(',');
+      let group = groups.get(key);
+      if (!group) {
+        group = { columns, rows: [] };
+        groups.set(key, group);
+      }
+      group.rows.push([t.id!, ...columns.map((c) => set[c])]);
+    }
+    for (const { columns, rows } of groups.values()) {
+      for (const part of chunks(rows, 200)) await updateRowsById(tx, 'people', columns, part, PEOPLE_TYPES);
     }
   }
 

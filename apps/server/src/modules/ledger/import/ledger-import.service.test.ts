@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliActor } from '../../../lib/context.ts';
 import type { Services } from '../../../services.ts';
@@ -20,8 +21,12 @@ describe('ledger import', () => {
     services.ledgerImport.run({ source, filePath: file, fileName: path.basename(file), actor: cliActor(), userId: null, scopePrefix });
   const count = async (table: 'people' | 'person_facts' | 'review_items') => Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
+  const checkpointInterval = async () => (await sql<{ wal_autocheckpoint: number }>`PRAGMA wal_autocheckpoint`.execute(database.db)).rows[0]!.wal_autocheckpoint;
+  let initialInterval = 0;
+
   beforeAll(async () => {
     ({ services, database } = await createTestServices());
+    if (database.engine === 'sqlite') initialInterval = await checkpointInterval();
   });
   afterAll(async () => database?.close());
 
@@ -49,6 +54,12 @@ describe('ledger import', () => {
     expect(summary).toMatchObject({ rows: 4, created: 0, updated: 0, unchanged: 3, linkedWithoutId: 0, queuedForReview: 0 });
     expect(await count('people')).toBe(3);
     expect(await count('person_facts')).toBe(facts);
+  });
+
+  it('gives SQLite its usual checkpoint interval back after an import (it checkpoints less often during one)', async () => {
+    if (database.engine !== 'sqlite') return;
+    await Promise.all([run('police', path.join(dir, 'police.csv')), run('police', path.join(dir, 'police.csv'))]);
+    expect(await checkpointInterval()).toBe(initialInterval);
   });
 
   it('reads a GBK file from family planning, links a person without an ID number and queues a disagreement', async () => {

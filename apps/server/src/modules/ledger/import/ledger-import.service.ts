@@ -1,6 +1,7 @@
 import { chinaToday, type ColumnMapping, guessMapping, headerKey, type ImportField, importFieldNames, importFields, isBlankRow, type LedgerRecord, type LedgerSource, looksLikeHeader, mappingProblems, readLedgerRow, sourceLabels } from '@xinxue/domain';
 import { PassThrough } from 'node:stream';
 import { stat } from 'node:fs/promises';
+import { duringBulkWrite } from '../../../db/bulk.ts';
 import type { Db } from '../../../db/database.ts';
 import { refreshPlannerStatistics } from '../../../db/dialect.ts';
 import { appError } from '../../../lib/errors.ts';
@@ -148,13 +149,13 @@ export class LedgerImportService {
     const started = performance.now();
     let batch: FileRow[] = [];
 
+    const column = (field: ImportField) => header.headers[columnOf.get(field) ?? -1] ?? importFields[field].label;
     const flush = async () => {
       const prepared: ({ row: number; record: LedgerRecord; placement: Placement } | { row: number; rejections: Rejection[] })[] = [];
       for (const row of batch) {
         const cells: Partial<Record<ImportField, unknown>> = {};
         for (const [field, index] of columnOf) cells[field] = row.values[index];
         const result = readLedgerRow(cells, request.source, today);
-        const column = (field: ImportField) => header.headers[columnOf.get(field) ?? -1] ?? importFields[field].label;
         if (!result.ok) {
           prepared.push({ row: row.rowNumber, rejections: result.problems.map((p) => ({ row: row.rowNumber, column: column(p.field), message: p.message })) });
           continue;
@@ -209,12 +210,14 @@ export class LedgerImportService {
     };
 
     try {
-      for await (const row of rows) {
-        if (isBlankRow(row.values)) continue;
-        batch.push(row);
-        if (batch.length >= BATCH) await flush();
-      }
-      if (batch.length) await flush();
+      await duringBulkWrite(this.db, async () => {
+        for await (const row of rows) {
+          if (isBlankRow(row.values)) continue;
+          batch.push(row);
+          if (batch.length >= BATCH) await flush();
+        }
+        if (batch.length) await flush();
+      });
     } catch (error) {
       await this.db.updateTable('imports').set({ status: 'failed', finished_at: now() }).where('id', '=', importId).execute();
       await this.auditLog.record(request.actor, { action: 'ledger.import', outcome: 'failure', objectType: 'import', objectIds: [importId], detail: { source: request.source, file: request.fileName, rows: summary.rows, error: error instanceof Error ? error.message.slice(0, 200) : 'unknown' } });

@@ -12,6 +12,7 @@ export type PlacementResult = { ok: true; placement: Placement } | { ok: false; 
  */
 export class Placer {
   private readonly gridsByVillage = new Map<string, { id: number; name: string }[]>();
+  private gridsLoaded = false;
 
   constructor(
     private readonly db: Db,
@@ -57,12 +58,18 @@ export class Placer {
   }
 
   private async grids(villageCode: string) {
-    let grids = this.gridsByVillage.get(villageCode);
-    if (!grids) {
-      grids = await this.db.selectFrom('grids').select(['id', 'name']).where('division_code', '=', villageCode).where('retired_at', 'is', null).orderBy('id').execute();
-      this.gridsByVillage.set(villageCode, grids);
+    // Every grid of the importing user's area in one query (a file names thousands of villages);
+    // villages outside it were refused above.
+    if (!this.gridsLoaded) {
+      const rows = await this.db.selectFrom('grids').select(['id', 'name', 'division_code']).where('division_code', 'like', `${this.scopePrefix}%`).where('retired_at', 'is', null).orderBy('id').execute();
+      for (const g of rows) {
+        const list = this.gridsByVillage.get(g.division_code) ?? [];
+        list.push({ id: g.id, name: g.name });
+        this.gridsByVillage.set(g.division_code, list);
+      }
+      this.gridsLoaded = true;
     }
-    return grids;
+    return this.gridsByVillage.get(villageCode) ?? [];
   }
 
   private async name(code: string): Promise<string> {
