@@ -357,104 +357,69 @@ function parseEnum(t: EnumTable): string {
 
 const encoder = new TextEncoder();
 
-/** What the generated object parsers call: the module's own functions, reached through one object. */
-const helpers = {
-  G: GIVE_UP,
-  peek,
-  expect,
-  matchesAt,
-  parseDate,
-  parseEnum,
-  parseBool,
-  /** The position, and moving it: generated code cannot see the module's variables. */
-  here: () => pos,
-  moveTo: (p: number) => {
-    pos = p;
-  },
-};
+type Build = (values: unknown[]) => Record<string, unknown>;
 
-/**
- * An object schema's parser as code of its own (`new Function`), or undefined where no code can be
- * generated (a page whose CSP forbids it). One closure shared by every object schema let the JIT
- * see dozens of schemas at each of its call sites (the child parsers, the fields, the objects made),
- * so none could be inlined, and parsing took about 15 % longer; generated per schema, each call
- * goes to one known function, and the values live in locals until the object literal.
- * The object is one literal with every field of the schema, absent ones undefined: all objects of
- * a schema then share one hidden class, and the rules' hundreds of reads of each dossier stay
- * monomorphic (with one class per set of fields present, a file has hundreds, they ran about 15 %
- * slower). The rules cannot tell the difference: an absent field and an undefined one read the
- * same, none lists an object's keys, and JSON.stringify writes neither. Built by stores under
- * computed names instead, a complete dossier (31 fields) became a dictionary-mode object and the
- * rules ran at half speed. The text holds nothing but the schema's own field names (JSON-quoted)
- * and numbers.
- */
-function generatedObjectParser(schema: Extract<Schema, { kind: 'object' }>): Parse | undefined {
-  const entries = schema.entries;
-  const count = entries.length;
-  const words = entries.map((e) => encoder.encode(e[0]));
-  const children = entries.map((e) => (e[1].kind === 'date' || e[1].kind === 'enum' || e[1].kind === 'bool' ? undefined : compile(e[1])));
-  const enums = entries.map((e) => (e[1].kind === 'enum' ? enumTable(e[1].values) : undefined));
-  const requiredCount = entries.filter((e) => !e[2]).length;
-  const value = (e: (typeof entries)[number], i: number) =>
-    e[1].kind === 'date' ? 'parseDate()' : e[1].kind === 'enum' ? `parseEnum(E${i})` : e[1].kind === 'bool' ? 'parseBool()' : `P${i}()`;
-  const cases = entries.map((e, i) => {
-    const seen = `seen${i >> 5}`;
-    const bit = `${(1 << (i & 31)) >>> 0}`;
-    return `case ${i}: if ((${seen} & ${bit}) !== 0) throw G; ${seen} |= ${bit}; moveTo(at + ${words[i]!.length + 1}); expect(${COLON}); v${i} = ${value(e, i)};${e[2] ? '' : ' required++;'} next = ${i + 1}; break;`;
-  });
-  const literal = `{ ${entries.map((e, i) => `${JSON.stringify(e[0])}: v${i}`).join(', ')} }`;
-  const seens = Array.from({ length: Math.ceil(count / 32) }, (_, k) => `seen${k} = 0`).join(', ');
-  const body = `'use strict';
-const { G, peek, expect, matchesAt, parseDate, parseEnum, parseBool, here, moveTo } = h;
-const W = h.words;
-${entries.map((e, i) => (e[1].kind === 'enum' ? `const E${i} = h.enums[${i}];` : e[1].kind === 'date' || e[1].kind === 'bool' ? '' : `const P${i} = h.children[${i}];`)).join('\n')}
-return function parseObject() {
-  expect(${OPEN_OBJECT});
-  let c = peek();
-  ${entries.map((_, i) => `let v${i};`).join(' ')}
-  if (c === ${CLOSE_OBJECT}) {
-    moveTo(here() + 1);
-    ${requiredCount > 0 ? 'throw G;' : `return ${literal};`}
-  }
-  let ${seens};
-  let required = 0;
-  let next = 0;
-  for (;;) {
-    if (c !== ${QUOTE}) throw G;
-    const at = here() + 1;
-    let field = -1;
-    for (let k = 0; k < ${count}; k++) {
-      const f = next + k < ${count} ? next + k : next + k - ${count};
-      if (matchesAt(at, W[f])) {
-        field = f;
-        break;
-      }
-    }
-    switch (field) {
-      ${cases.join('\n      ')}
-      default: throw G;
-    }
-    c = peek();
-    moveTo(here() + 1);
-    if (c === ${COMMA}) {
-      c = peek();
-      continue;
-    }
-    if (c === ${CLOSE_OBJECT}) break;
-    throw G;
-  }
-  if (required !== ${requiredCount}) throw G;
-  return ${literal};
-};`;
+const OTHER = 0;
+const DATE = 1;
+const ENUM = 2;
+const BOOL = 3;
+
+/** Literal builders generated per schema for this many sets of fields present, at most. */
+const MAX_SHAPES = 1024;
+
+/** Generated code, or undefined where it cannot be (a page whose CSP forbids it). */
+function generated(body: string): Build | undefined {
   try {
-    return new Function('h', body)({ ...helpers, words, enums, children }) as Parse;
+    return new Function('v', `'use strict';\n${body}`) as Build;
   } catch {
     return undefined;
   }
 }
 
-function giveUp(): never {
-  throw GIVE_UP;
+/**
+ * Makes the objects of an object schema from their values by field (undefined = absent), fields
+ * in the format's order, as object literals generated from the schema's own field names (never
+ * stores under computed names: a complete dossier, 31 fields, became a dictionary-mode object that
+ * way and the rules ran at half speed).
+ * - The dossier itself (more than 12 fields) gets one literal with every field, absent ones
+ *   undefined: every dossier then has one hidden class, and the rules' hundreds of reads of each
+ *   dossier stay monomorphic. With one class per set of fields present (a file has hundreds) they
+ *   were megamorphic, and the rules ran about 15 % slower. The rules cannot tell the difference: an
+ *   absent field and an undefined one read the same, and none lists a dossier's own keys.
+ * - Smaller objects get a literal of exactly the fields present, one per set (JSON.parse's
+ *   layout); past MAX_SHAPES sets, one function with a named store per field.
+ * Where no code can be generated (a page whose CSP forbids it), the computed-name stores: the same
+ * values, only slower.
+ */
+function builder(names: readonly string[]): (values: unknown[], present: number) => Record<string, unknown> {
+  const general: Build =
+    generated(`const o = {};\n${names.map((n, i) => `if (v[${i}] !== undefined) o[${JSON.stringify(n)}] = v[${i}];`).join('\n')}\nreturn o;`) ??
+    ((values) => {
+      const o: Record<string, unknown> = {};
+      for (let i = 0; i < names.length; i++) if (values[i] !== undefined) o[names[i]!] = values[i];
+      return o;
+    });
+  const make = (present: number): Build => {
+    const fields: string[] = [];
+    for (let i = 0; i < names.length; i++) if (present & (1 << i)) fields.push(`${JSON.stringify(names[i])}: v[${i}]`);
+    return generated(`return { ${fields.join(', ')} };`) ?? general;
+  };
+  if (names.length > 12) {
+    const every = generated(`return { ${names.map((n, i) => `${JSON.stringify(n)}: v[${i}]`).join(', ')} };`) ?? general;
+    return (values) => every(values);
+  }
+  // The builders by the bits of the set, no hashing.
+  let made = 0;
+  const byMask = new Array<Build | undefined>(1 << names.length).fill(undefined);
+  return (values, present) => {
+    let build = byMask[present];
+    if (build === undefined) {
+      if (made >= MAX_SHAPES) return general(values);
+      made++;
+      byMask[present] = build = make(present);
+    }
+    return build(values);
+  };
 }
 
 function compile(schema: Schema): Parse {
@@ -550,12 +515,80 @@ function compile(schema: Schema): Parse {
         }
       };
     }
-    case 'object':
-      // Without generated code (a page whose CSP forbids it) every dossier takes the general path.
-      return generatedObjectParser(schema) ?? giveUp;
+    case 'object': {
+      const entries = schema.entries;
+      const count = entries.length;
+      const names = entries.map((e) => e[0]);
+      const words = names.map((n) => encoder.encode(n));
+      const parsers = entries.map((e) => compile(e[1]));
+      // Dates, enums and booleans (most values) are parsed by direct calls the JIT can inline.
+      const kinds = entries.map((e) => (e[1].kind === 'date' ? DATE : e[1].kind === 'enum' ? ENUM : e[1].kind === 'bool' ? BOOL : OTHER));
+      const enums = entries.map((e) => (e[1].kind === 'enum' ? enumTable(e[1].values) : undefined));
+      const required = entries.map((e) => !e[2]);
+      const requiredCount = required.filter(Boolean).length;
+      const build = builder(names);
+      return () => {
+        expect(OPEN_OBJECT);
+        let c = peek();
+        if (c === CLOSE_OBJECT) {
+          pos++;
+          if (requiredCount > 0) throw GIVE_UP;
+          return {};
+        }
+        // The values by field until the object is made (see `builder`).
+        const values = new Array<unknown>(count);
+        let seenLow = 0;
+        let seenHigh = 0;
+        let requiredSeen = 0;
+        // Fields usually come in the format's order: try the one after the last first.
+        let next = 0;
+        for (;;) {
+          if (c !== QUOTE) throw GIVE_UP;
+          const at = pos + 1;
+          let field = -1;
+          for (let k = 0; k < count; k++) {
+            const f = next + k < count ? next + k : next + k - count;
+            if (matchesAt(at, words[f]!)) {
+              field = f;
+              break;
+            }
+          }
+          // Unknown (or escaped) names are the general path's to report.
+          if (field < 0) throw GIVE_UP;
+          // A repeated field: JSON.parse would keep the last value; the general path decides.
+          if (field < 30) {
+            const bit = 1 << field;
+            if (seenLow & bit) throw GIVE_UP;
+            seenLow |= bit;
+          } else {
+            const bit = 1 << (field - 30);
+            if (seenHigh & bit) throw GIVE_UP;
+            seenHigh |= bit;
+          }
+          pos = at + words[field]!.length + 1;
+          expect(COLON);
+          const kind = kinds[field];
+          values[field] = kind === DATE ? parseDate() : kind === ENUM ? parseEnum(enums[field]!) : kind === BOOL ? parseBool() : parsers[field]!();
+          if (required[field]) requiredSeen++;
+          next = field + 1;
+          c = peek();
+          pos++;
+          if (c === COMMA) {
+            c = peek();
+            continue;
+          }
+          if (c === CLOSE_OBJECT) break;
+          throw GIVE_UP;
+        }
+        if (requiredSeen !== requiredCount) throw GIVE_UP;
+        return build(values, seenLow);
+      };
+    }
     default:
       // `unknown` is not part of a dossier; nothing to take a fast path for.
-      return giveUp;
+      return () => {
+        throw GIVE_UP;
+      };
   }
 }
 
