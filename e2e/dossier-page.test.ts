@@ -1,10 +1,10 @@
-import { mkdir } from 'node:fs/promises';
-import { type APIRequestContext, type Browser, request } from 'playwright-core';
+import { type APIRequestContext, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { apiLogin } from './support/api-seed.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { browserAvailability, launchBrowser, startServer, type RunningServer } from './support/server.ts';
-import { artifacts, logIn, screenshot } from './support/ui.ts';
+import { browserAvailability } from './support/server.ts';
+import { serverAndBrowser } from './support/suite.ts';
+import { logIn, screenshot } from './support/ui.ts';
 
 const availability = browserAvailability();
 if (!availability.available) console.warn(availability.reason);
@@ -16,18 +16,14 @@ interface ListItem {
 }
 
 describe('发展党员档案页：列表按阶段筛选，时间轴与问题，退回一步', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
+  const env = serverAndBrowser();
   let api: APIRequestContext | undefined;
   /** The demo's late talk let through with a reason (R-TALK-1M), now at step 3. */
   let late: ListItem | undefined;
 
   beforeAll(async () => {
     if (!availability.available) return;
-    await mkdir(artifacts, { recursive: true });
-    server = await startServer();
-    browser = await launchBrowser();
-    api = await request.newContext({ baseURL: server.url });
+    api = await request.newContext({ baseURL: env.server.url });
     await apiLogin(api, 'xiaoxita');
     const list = (await (await api.get('/api/dossiers?stage=2&status=active&pageSize=200')).json()) as { items: ListItem[] };
     for (const item of list.items) {
@@ -38,19 +34,17 @@ describe('发展党员档案页：列表按阶段筛选，时间轴与问题，�
 
   afterAll(async () => {
     await api?.dispose();
-    await browser?.close();
-    await server?.stop();
   });
 
   test.skipIf(!availability.available)('xiaoxita 按阶段筛选，打开档案，看到时间轴和问题，退回到第2步并写明原因', async () => {
     expect(late, '演示数据中应有一份谈话逾期、写明理由后继续办理的档案').toBeTruthy();
-    const context = await browser!.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+    const context = await env.browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
-    await page.goto(`${server!.url}/login`);
+    await page.goto(`${env.server.url}/login`);
     await logIn(page, 'xiaoxita');
 
-    await page.goto(`${server!.url}/dossiers`);
+    await page.goto(`${env.server.url}/dossiers`);
     const list = page.getByTestId('dossier-list');
     await expect.poll(() => list.locator('[data-testid="dossier-link"]').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     const filtered = page.waitForResponse((r) => r.url().includes('/api/dossiers?') && r.url().includes('stage=2') && r.status() === 200);
@@ -94,17 +88,17 @@ describe('发展党员档案页：列表按阶段筛选，时间轴与问题，�
     await context.close();
 
     // On a phone the stages are cards that fold; the current stage is open.
-    const phone = await browser!.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const phone = await env.browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const mobile = await phone.newPage();
     const phoneErrors = collectPageErrors(mobile);
-    await mobile.goto(`${server!.url}/login`);
+    await mobile.goto(`${env.server.url}/login`);
     await logIn(mobile, 'xiaoxita');
-    await mobile.goto(`${server!.url}/dossiers/${late!.id}`);
+    await mobile.goto(`${env.server.url}/dossiers/${late!.id}`);
     await mobile.getByTestId('dossier-timeline').waitFor();
     await expect.poll(() => mobile.getByTestId('step-2').getAttribute('data-redo')).toBe('true');
     expect(await mobile.locator('.ant-collapse-item').count()).toBe(5);
     await screenshot(mobile, 'dossier-4-page-phone.png');
-    await mobile.goto(`${server!.url}/dossiers?stage=2`);
+    await mobile.goto(`${env.server.url}/dossiers?stage=2`);
     await expect.poll(() => mobile.getByTestId('dossier-list').locator('.ant-card').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await screenshot(mobile, 'dossier-5-list-phone.png');
     expect(phoneErrors).toEqual([]);

@@ -1,11 +1,11 @@
-import { mkdir } from 'node:fs/promises';
 import { fieldForHeader, idCheckChar } from '@xinxue/domain';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { collectPageErrors } from './support/page-errors.ts';
-import { browserAvailability, launchBrowser, startServer, type RunningServer } from './support/server.ts';
-import { artifacts, chooseOption, logIn, screenshot, waitForChart } from './support/ui.ts';
+import { browserAvailability } from './support/server.ts';
+import { serverAndBrowser } from './support/suite.ts';
+import { chooseOption, logIn, screenshot, waitForChart } from './support/ui.ts';
 
 const availability = browserAvailability();
 if (!availability.available) console.warn(availability.reason);
@@ -70,30 +70,19 @@ async function count(page: Page, title: string): Promise<number> {
 }
 
 describe('流动人员台帐：导入、核对列、审核冲突、查看历史', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
+  const env = serverAndBrowser();
 
-  beforeAll(async () => {
-    if (!availability.available) return;
-    await mkdir(artifacts, { recursive: true });
-    server = await startServer();
-    browser = await launchBrowser();
-  });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   test('桌面：公安文件改正列对应后导入并报告退回行；计生文件与之冲突，采用新值后人员页显示两处来源的历史', async (ctx) => {
     if (!availability.available) return ctx.skip(availability.reason);
     // The journey only proves the mapping step if the header really is unknown to the automatic mapping.
     expect(fieldForHeader(PHONE_HEADER)).toBeNull();
 
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
-    await page.goto(server!.url);
+    await page.goto(env.server.url);
     await logIn(page, 'city_org');
 
     // 1. The police file: the phone column is not recognised, the user maps it to 联系电话.
@@ -209,14 +198,14 @@ describe('流动人员台帐：导入、核对列、审核冲突、查看历史'
 
   test('手机：台帐名单显示为卡片，筛选在抽屉中', async (ctx) => {
     if (!availability.available) return ctx.skip(availability.reason);
-    const context = await browser!.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
-    await page.goto(server!.url);
+    await page.goto(env.server.url);
     await logIn(page, 'city_org');
 
     const people = page.waitForResponse((r) => r.url().includes('/api/people?') && r.status() === 200);
-    await page.goto(`${server!.url}/people`);
+    await page.goto(`${env.server.url}/people`);
     const body = (await (await people).json()) as { total: number; items: { name: string }[] };
     // The first journey imported two people (the newest, so first in the list); this one runs after it on the same server.
     expect(body.items.slice(0, 2).map((p) => p.name).sort()).toEqual(['张伟', '李娟']);

@@ -1,9 +1,9 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { collectPageErrors } from './support/page-errors.ts';
-import { browserAvailability, launchBrowser, repoRoot, startServer, type RunningServer } from './support/server.ts';
+import { browserAvailability, repoRoot } from './support/server.ts';
+import { serverAndBrowser } from './support/suite.ts';
 
 const availability = browserAvailability();
 if (!availability.available) console.warn(availability.reason);
@@ -18,28 +18,17 @@ async function logIn(page: Page, username: string, password: string): Promise<vo
 }
 
 describe('登录与首页', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
+  const env = serverAndBrowser();
 
-  beforeAll(async () => {
-    if (!availability.available) return;
-    await mkdir(artifacts, { recursive: true });
-    server = await startServer();
-    browser = await launchBrowser();
-  });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   test('桌面：错误密码提示，市委组织部登录后首页显示本人、角色、管辖范围和图表', async (ctx) => {
     if (!availability.available) return ctx.skip(availability.reason);
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
 
-    await page.goto(server!.url);
+    await page.goto(env.server.url);
     await page.getByText('行政区划：国家统计局2023年统计用区划代码').waitFor();
     expect(await page.locator('.ant-card-head-title').first().textContent()).toBe('登录');
     expect(await page.title()).toContain('新血');
@@ -52,7 +41,7 @@ describe('登录与首页', () => {
     const home = page.waitForResponse((r) => r.url().endsWith('/api/home') && r.status() === 200);
     await logIn(page, 'city_org', PASSWORD);
     await home;
-    await page.waitForURL(`${server!.url}/`);
+    await page.waitForURL(`${env.server.url}/`);
 
     const welcome = page.getByTestId('welcome-card');
     await welcome.waitFor();
@@ -76,11 +65,11 @@ describe('登录与首页', () => {
 
   test('手机：乡镇账号登录，经抽屉菜单进入网格，看到本街道的网格', async (ctx) => {
     if (!availability.available) return ctx.skip(availability.reason);
-    const context = await browser!.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
 
-    await page.goto(server!.url);
+    await page.goto(env.server.url);
     const home = page.waitForResponse((r) => r.url().endsWith('/api/home') && r.status() === 200);
     await logIn(page, 'xiaoxita', PASSWORD);
     await home;

@@ -1,11 +1,11 @@
-import { mkdir } from 'node:fs/promises';
 import { withUsccCheck } from '@xinxue/domain';
-import { type APIRequestContext, type Browser, type Page, request } from 'playwright-core';
+import { type APIRequestContext, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { apiLogin } from './support/api-seed.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { browserAvailability, launchBrowser, startServer, type RunningServer } from './support/server.ts';
-import { artifacts, logIn, screenshot } from './support/ui.ts';
+import { browserAvailability } from './support/server.ts';
+import { serverAndBrowser } from './support/suite.ts';
+import { logIn, screenshot } from './support/ui.ts';
 
 const availability = browserAvailability();
 if (!availability.available) console.warn(availability.reason);
@@ -26,16 +26,12 @@ async function blankSpotCount(page: Page): Promise<number> {
 }
 
 describe('党组织覆盖：把两个空白点联合组建党支部，空白点随之减少', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
+  const env = serverAndBrowser();
   let api: APIRequestContext | undefined;
 
   beforeAll(async () => {
     if (!availability.available) return;
-    await mkdir(artifacts, { recursive: true });
-    server = await startServer();
-    browser = await launchBrowser();
-    api = await request.newContext({ baseURL: server.url });
+    api = await request.newContext({ baseURL: env.server.url });
     const headers = await apiLogin(api, 'xiaoxita');
     for (const f of firms) {
       const res = await api.post('/api/new-orgs', { headers, data: { kind: 'enterprise', name: f.name, uscc: f.uscc, industry: f.industry, divisionCode: FENGJIAWAN, employees: f.employees, partyMembers: 1, registeredOn: '2023-04-01' } });
@@ -45,18 +41,16 @@ describe('党组织覆盖：把两个空白点联合组建党支部，空白点�
 
   afterAll(async () => {
     await api?.dispose();
-    await browser?.close();
-    await server?.stop();
   });
 
   test.skipIf(!availability.available)('选中两个空白点，联合组建，空白点少了两个', async () => {
-    const context = await browser!.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+    const context = await env.browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
-    await page.goto(`${server!.url}/login`);
+    await page.goto(`${env.server.url}/login`);
     await logIn(page, 'xiaoxita');
 
-    await page.goto(`${server!.url}/new-orgs/coverage`);
+    await page.goto(`${env.server.url}/new-orgs/coverage`);
     const before = await blankSpotCount(page);
     const card = page.getByTestId('blank-spots');
     await card.getByLabel('排序').click();
@@ -83,23 +77,23 @@ describe('党组织覆盖：把两个空白点联合组建党支部，空白点�
     for (const f of firms) expect(text).toContain(f.name);
     await screenshot(page, 'orgs-3-joint-org.png');
 
-    await page.goto(`${server!.url}/new-orgs/coverage`);
+    await page.goto(`${env.server.url}/new-orgs/coverage`);
     await expect.poll(() => blankSpotCount(page), { timeout: 20_000 }).toBe(before - 2);
     await screenshot(page, 'orgs-4-fewer-blank-spots.png');
     expect(errors).toEqual([]);
     await context.close();
   });
   test.skipIf(!availability.available)('导入社会组织名录：选民政部门来源，看到进度结果和退回的行', async () => {
-    const context = await browser!.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+    const context = await env.browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
-    await page.goto(`${server!.url}/login`);
+    await page.goto(`${env.server.url}/login`);
     await logIn(page, 'xiaoxita');
     const good = withUsccCheck('51420506MA4AH0003');
     const bad = `${good.slice(0, 17)}${good.endsWith('0') ? '1' : '0'}`;
     const csv = ['统一社会信用代码,单位名称,行业门类,注册地址,从业人数,党员人数', `${good},冯家湾志愿者协会,Q,湖北省宜昌市夷陵区小溪塔街道冯家湾社区,6,1`, `${bad},校验位错误协会,Q,湖北省宜昌市夷陵区小溪塔街道,3,0`, ''].join('\r\n');
 
-    await page.goto(`${server!.url}/new-orgs`);
+    await page.goto(`${env.server.url}/new-orgs`);
     await page.getByRole('button', { name: '导入名录' }).click();
     const dialog = page.getByRole('dialog').filter({ hasText: '导入企业、社会组织名录' });
     await dialog.getByText('民政部门（社会组织名录）').click();

@@ -1,11 +1,11 @@
-import { mkdir } from 'node:fs/promises';
-import { type APIRequestContext, type Browser, request } from 'playwright-core';
+import { type APIRequestContext, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cleanPath } from '../apps/server/src/modules/pipeline/pipeline-sample.ts';
 import { apiLogin } from './support/api-seed.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { browserAvailability, launchBrowser, startServer, type RunningServer } from './support/server.ts';
-import { artifacts, logIn, screenshot } from './support/ui.ts';
+import { browserAvailability } from './support/server.ts';
+import { serverAndBrowser } from './support/suite.ts';
+import { logIn, screenshot } from './support/ui.ts';
 
 /**
  * The gates in the step forms: a BLOCK shown as it is typed and refused by the server with every
@@ -24,8 +24,7 @@ type Detail = { id: number; version: number; currentStep: number; events: { kind
 const unexpected = (errors: string[]) => errors.filter((e) => !/status of (422|409)/.test(e));
 
 describe('发展党员：规则把关（BLOCK 拒绝、WARN 须写明理由、并发冲突）', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
+  const env = serverAndBrowser();
   let api: APIRequestContext | undefined;
   let headers: Record<string, string> = {};
 
@@ -41,27 +40,22 @@ describe('发展党员：规则把关（BLOCK 拒绝、WARN 须写明理由、�
 
   beforeAll(async () => {
     if (!availability.available) return;
-    await mkdir(artifacts, { recursive: true });
-    server = await startServer();
-    browser = await launchBrowser();
-    api = await request.newContext({ baseURL: server.url });
+    api = await request.newContext({ baseURL: env.server.url });
     headers = await apiLogin(api, 'xiaoxita');
   });
 
   afterAll(async () => {
     await api?.dispose();
-    await browser?.close();
-    await server?.stop();
   });
 
   test.skipIf(!availability.available)('BLOCK：发展对象确定不满一年，填写时即显示，提交被拒绝并列出全部问题，什么也没有记录', async () => {
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
     const before = await dossierAt(7);
-    await page.goto(server!.url);
+    await page.goto(env.server.url);
     await logIn(page, 'xiaoxita');
-    await page.goto(`${server!.url}/dossiers/${before.id}`);
+    await page.goto(`${env.server.url}/dossiers/${before.id}`);
     await page.getByRole('button', { name: /办理第7步/ }).first().click();
     const drawer = page.getByTestId('step-form-drawer');
     // Listed as a candidate seven months after becoming an activist (2022-05-10): R-DEV-1Y.
@@ -98,13 +92,13 @@ describe('发展党员：规则把关（BLOCK 拒绝、WARN 须写明理由、�
   });
 
   test.skipIf(!availability.available)('WARN（手机）：谈话晚于一个月，须写明不少于10个字的理由才能办理，理由见于档案历史', async () => {
-    const context = await browser!.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
     const before = await dossierAt(2);
-    await page.goto(server!.url);
+    await page.goto(env.server.url);
     await logIn(page, 'xiaoxita');
-    await page.goto(`${server!.url}/dossiers/${before.id}`);
+    await page.goto(`${env.server.url}/dossiers/${before.id}`);
     await page.getByRole('button', { name: /办理第2步/ }).first().click();
     const drawer = page.getByTestId('step-form-drawer');
     await drawer.locator('#step2_on').fill('2022-05-10');
@@ -144,13 +138,13 @@ describe('发展党员：规则把关（BLOCK 拒绝、WARN 须写明理由、�
   });
 
   test.skipIf(!availability.available)('并发：别人先办理了同一步，提交被拒绝，提示重新载入', async () => {
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
     const before = await dossierAt(5);
-    await page.goto(server!.url);
+    await page.goto(env.server.url);
     await logIn(page, 'xiaoxita');
-    await page.goto(`${server!.url}/dossiers/${before.id}`);
+    await page.goto(`${env.server.url}/dossiers/${before.id}`);
     await page.getByRole('button', { name: /办理第5步/ }).first().click();
     const drawer = page.getByTestId('step-form-drawer');
     await drawer.locator('#step5_mentors_0_name').fill('培养联系人丙');

@@ -1,12 +1,12 @@
-import { mkdir } from 'node:fs/promises';
 import { idCheckChar } from '@xinxue/domain';
-import { type APIRequestContext, type Browser, type Locator, type Page, request } from 'playwright-core';
+import { type APIRequestContext, type Locator, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cleanPath } from '../apps/server/src/modules/pipeline/pipeline-sample.ts';
 import { apiLogin, importCsv, peopleByName } from './support/api-seed.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { browserAvailability, launchBrowser, startServer, type RunningServer } from './support/server.ts';
-import { artifacts, logIn, screenshot } from './support/ui.ts';
+import { browserAvailability } from './support/server.ts';
+import { serverAndBrowser } from './support/suite.ts';
+import { logIn, screenshot } from './support/ui.ts';
 
 /**
  * 发展党员全流程：one migrant of 冯家湾社区, a cultivation target, applies (one action on the target's
@@ -84,18 +84,14 @@ async function recordStep(page: Page, dossierId: number, step: number, fields: R
 }
 
 describe('发展党员：一名流动人员从重点培养对象到转正归档，全部在步骤表单中办理', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
+  const env = serverAndBrowser();
   let api: APIRequestContext | undefined;
   let personId = 0;
   let targetId = 0;
 
   beforeAll(async () => {
     if (!availability.available) return;
-    await mkdir(artifacts, { recursive: true });
-    server = await startServer();
-    browser = await launchBrowser();
-    api = await request.newContext({ baseURL: server.url });
+    api = await request.newContext({ baseURL: env.server.url });
     const headers = await apiLogin(api, 'xiaoxita');
     expect(await importCsv(api, headers, 'police', policeCsv)).toMatchObject({ status: 'done', created: 1 });
     personId = (await peopleByName(api, FENGJIAWAN))[NAME]!;
@@ -109,19 +105,17 @@ describe('发展党员：一名流动人员从重点培养对象到转正归档�
 
   afterAll(async () => {
     await api?.dispose();
-    await browser?.close();
-    await server?.stop();
   });
 
   test.skipIf(!availability.available)('递交入党申请 → 积极分子 → 发展对象（两地公示）→ 预备党员 → 转正 → 归档', async () => {
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
-    await page.goto(server!.url);
+    await page.goto(env.server.url);
     await logIn(page, 'xiaoxita');
 
     // Stage 1: the target applies — one action; the dossier is opened with step 1 at the handling branch.
-    await page.goto(`${server!.url}/targets/${targetId}`);
+    await page.goto(`${env.server.url}/targets/${targetId}`);
     await page.getByRole('button', { name: '递交入党申请' }).click();
     const applyDialog = page.getByRole('dialog').filter({ hasText: `递交入党申请：${NAME}` });
     const dateInput = applyDialog.locator('input[aria-label="递交日期"], .ant-picker input').first();
@@ -138,7 +132,7 @@ describe('发展党员：一名流动人员从重点培养对象到转正归档�
     expect(list.items).toHaveLength(1);
     expect(list.items[0]!.currentStep).toBe(2);
     const dossierId = list.items[0]!.id;
-    await page.goto(`${server!.url}/dossiers/${dossierId}`);
+    await page.goto(`${env.server.url}/dossiers/${dossierId}`);
     await page.getByText(NAME).first().waitFor();
 
     // Stage 1 → 2: the talk, then the activist (recommendation, two-place opinions), filing, mentors, assessments.

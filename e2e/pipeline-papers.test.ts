@@ -1,26 +1,22 @@
-import { mkdir } from 'node:fs/promises';
-import { type APIRequestContext, type Browser, request } from 'playwright-core';
+import { type APIRequestContext, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { apiLogin } from './support/api-seed.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { browserAvailability, launchBrowser, startServer, type RunningServer } from './support/server.ts';
-import { artifacts, logIn, screenshot } from './support/ui.ts';
+import { browserAvailability } from './support/server.ts';
+import { serverAndBrowser } from './support/suite.ts';
+import { logIn, screenshot } from './support/ui.ts';
 
 const availability = browserAvailability();
 if (!availability.available) console.warn(availability.reason);
 
 describe('公示与征求意见函：在档案页登记公示、发函、登记回执，下载的文件是 .docx', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
+  const env = serverAndBrowser();
   let api: APIRequestContext | undefined;
   let dossierId = 0;
 
   beforeAll(async () => {
     if (!availability.available) return;
-    await mkdir(artifacts, { recursive: true });
-    server = await startServer();
-    browser = await launchBrowser();
-    api = await request.newContext({ baseURL: server.url });
+    api = await request.newContext({ baseURL: env.server.url });
     await apiLogin(api, 'xiaoxita');
     const list = (await (await api.get('/api/dossiers?stage=3&status=active&pageSize=50')).json()) as { items: { id: number }[] };
     dossierId = list.items[0]?.id ?? 0;
@@ -28,18 +24,16 @@ describe('公示与征求意见函：在档案页登记公示、发函、登记�
 
   afterAll(async () => {
     await api?.dispose();
-    await browser?.close();
-    await server?.stop();
   });
 
   test.skipIf(!availability.available)('xiaoxita 登记务工地公示（结束日按工作日算出），发函给原籍地并登记回执', async () => {
     expect(dossierId, '演示数据中应有一份处于发展对象阶段的档案').toBeGreaterThan(0);
-    const context = await browser!.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+    const context = await env.browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
-    await page.goto(`${server!.url}/login`);
+    await page.goto(`${env.server.url}/login`);
     await logIn(page, 'xiaoxita');
-    await page.goto(`${server!.url}/dossiers/${dossierId}`);
+    await page.goto(`${env.server.url}/dossiers/${dossierId}`);
     const papers = page.getByTestId('dossier-papers');
 
     // 公示: stage, place and today's start are the defaults; the end date is shown before saving.

@@ -1,10 +1,10 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { idCheckChar } from '@xinxue/domain';
-import { type APIRequestContext, type Browser, request } from 'playwright-core';
+import { type APIRequestContext, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { collectPageErrors } from './support/page-errors.ts';
-import { browserAvailability, launchBrowser, repoRoot, startServer, type RunningServer } from './support/server.ts';
+import { browserAvailability, repoRoot } from './support/server.ts';
+import { serverAndBrowser } from './support/suite.ts';
 import { DEMO_PASSWORD, logIn } from './support/ui.ts';
 
 const availability = browserAvailability();
@@ -53,35 +53,29 @@ async function seed(api: APIRequestContext): Promise<{ surveyId: number; people:
 }
 
 describe('清查：网格员在手机上核查人员', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
+  const env = serverAndBrowser();
   let api: APIRequestContext | undefined;
 
   beforeAll(async () => {
     if (!availability.available) return;
-    await mkdir(artifacts, { recursive: true });
-    server = await startServer();
-    browser = await launchBrowser();
-    api = await request.newContext({ baseURL: server.url });
+    api = await request.newContext({ baseURL: env.server.url });
   });
 
   afterAll(async () => {
     await api?.dispose();
-    await browser?.close();
-    await server?.stop();
   });
 
   test('390×844：确认一人无误，修改另一人的工作单位和电话；修改成为当前值，来源为网格员', async (ctx) => {
     if (!availability.available) return ctx.skip(availability.reason);
     const { surveyId, people } = await seed(api!);
 
-    const context = await browser!.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
-    await page.goto(server!.url);
+    await page.goto(env.server.url);
     await logIn(page, 'grid_worker');
 
-    await page.goto(`${server!.url}/surveys`);
+    await page.goto(`${env.server.url}/surveys`);
     const card = page.getByTestId(`survey-${surveyId}`);
     await card.getByText('已核查 0 / 2 人', { exact: false }).waitFor();
     await card.getByRole('link').filter({ hasText: '核查人员' }).click();
@@ -135,12 +129,12 @@ describe('清查：网格员在手机上核查人员', () => {
 
   test('桌面：乡镇（街道）看清查列表和各网格进度图', async (ctx) => {
     if (!availability.available) return ctx.skip(availability.reason);
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
-    await page.goto(server!.url);
+    await page.goto(env.server.url);
     await logIn(page, 'xiaoxita');
-    await page.goto(`${server!.url}/surveys`);
+    await page.goto(`${env.server.url}/surveys`);
     await page.getByText('冯家湾社区冬季清查').first().waitFor();
     // The first test checked both people: the survey shows them as done.
     await page.getByText('已核查 2 / 2 人', { exact: false }).first().waitFor();

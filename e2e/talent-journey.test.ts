@@ -1,11 +1,11 @@
-import { mkdir } from 'node:fs/promises';
 import { idCheckChar } from '@xinxue/domain';
-import { type APIRequestContext, type Browser, type Locator, type Page, request } from 'playwright-core';
+import { type APIRequestContext, type Locator, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { apiLogin, importCsv, peopleByName } from './support/api-seed.ts';
 import { collectPageErrors } from './support/page-errors.ts';
-import { browserAvailability, launchBrowser, startServer, type RunningServer } from './support/server.ts';
-import { artifacts, chooseOption, logIn, screenshot, waitForChart } from './support/ui.ts';
+import { browserAvailability } from './support/server.ts';
+import { serverAndBrowser } from './support/suite.ts';
+import { chooseOption, logIn, screenshot, waitForChart } from './support/ui.ts';
 
 const availability = browserAvailability();
 if (!availability.available) console.warn(availability.reason);
@@ -34,17 +34,13 @@ const today = () => new Date().toISOString().slice(0, 10);
 const pick = (page: Page, scope: Locator, label: string) => chooseOption(page, scope, label, { search: false });
 
 describe('优秀分子与重点培养对象：列入、联系跟踪、递交入党申请', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
+  const env = serverAndBrowser();
   let api: APIRequestContext | undefined;
   let people: Record<string, number> = {};
 
   beforeAll(async () => {
     if (!availability.available) return;
-    await mkdir(artifacts, { recursive: true });
-    server = await startServer();
-    browser = await launchBrowser();
-    api = await request.newContext({ baseURL: server.url });
+    api = await request.newContext({ baseURL: env.server.url });
     const headers = await apiLogin(api, 'xiaoxita');
     expect(await importCsv(api, headers, 'police', policeCsv)).toMatchObject({ status: 'done', created: 2 });
     people = await peopleByName(api, FENGJIAWAN);
@@ -62,23 +58,21 @@ describe('优秀分子与重点培养对象：列入、联系跟踪、递交入�
 
   afterAll(async () => {
     await api?.dispose();
-    await browser?.close();
-    await server?.stop();
   });
 
   test('桌面：人员页列为优秀分子和重点培养对象，记录联系后在时间线上看到，递交入党申请后状态改变', async (ctx) => {
     if (!availability.available) return ctx.skip(availability.reason);
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: TIMEZONE });
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: TIMEZONE });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
-    await page.goto(server!.url);
+    await page.goto(env.server.url);
     await logIn(page, 'xiaoxita');
     // Both pages are in the menu of a township committee.
     await page.getByRole('menuitem', { name: /优秀分子/ }).waitFor();
     await page.getByRole('menuitem', { name: /重点培养对象/ }).waitFor();
 
     const personId = people['陈晓燕']!;
-    await page.goto(`${server!.url}/people/${personId}`);
+    await page.goto(`${env.server.url}/people/${personId}`);
     const card = page.getByTestId('person-talent');
     await card.getByText('优秀分子：').waitFor();
     const talentStatus = card.getByTestId('person-talent-status');
@@ -157,7 +151,7 @@ describe('优秀分子与重点培养对象：列入、联系跟踪、递交入�
     await page.getByText('没有经此途径发现的优秀分子').waitFor();
 
     // 4. The target's page: log a contact, see it on the timeline.
-    await page.goto(`${server!.url}/targets/${targetId}`);
+    await page.goto(`${env.server.url}/targets/${targetId}`);
     await page.getByTestId('target-status').getByText('跟踪中').waitFor();
     const timeline = page.getByTestId('contact-timeline');
     await timeline.getByText('还没有联系记录').waitFor();
@@ -206,13 +200,13 @@ describe('优秀分子与重点培养对象：列入、联系跟踪、递交入�
 
   test('手机 390×844：培养对象名单为卡片，详情页时间线不横向溢出', async (ctx) => {
     if (!availability.available) return ctx.skip(availability.reason);
-    const context = await browser!.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: TIMEZONE });
+    const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: TIMEZONE });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
-    await page.goto(server!.url);
+    await page.goto(env.server.url);
     await logIn(page, 'xiaoxita');
 
-    await page.goto(`${server!.url}/targets`);
+    await page.goto(`${env.server.url}/targets`);
     const item = page.getByTestId('target-item').filter({ hasText: '刘洋' });
     await item.waitFor();
     expect(await item.textContent()).toContain('村级后备干部');

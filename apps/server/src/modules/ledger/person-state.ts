@@ -5,11 +5,6 @@ import type { PersonTable } from '../../db/schema.ts';
 import { type CurrentValue, type Placement, type StoredFact, currentState } from './facts.ts';
 import { namePinyin } from './name-pinyin.ts';
 
-/**
- * The denormalised columns of `people` that follow from a person's facts: current identity,
- * movement, work, and when each of the five items was last recorded. Pure, so a batch can compute
- * it in memory for thousands of people and write it once.
- */
 function get(keys: Map<string, CurrentValue> | undefined, key: string): string | null {
   const v = keys?.get(key)?.value;
   return typeof v === 'string' ? v : null;
@@ -19,6 +14,11 @@ function later(at: string | null, f: StoredFact): string {
   return !at || f.recordedAt > at ? f.recordedAt : at;
 }
 
+/**
+ * The denormalised columns of `people` that follow from a person's facts: current identity,
+ * movement, work, and when each of the five items was last recorded. Pure, so a batch can compute
+ * it in memory for thousands of people and write it once.
+ */
 export function stateColumns(facts: readonly StoredFact[]): Updateable<PersonTable> {
   const state = currentState(facts);
   const identity = state.get('identity');

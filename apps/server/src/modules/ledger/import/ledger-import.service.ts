@@ -34,7 +34,6 @@ export interface ImportProgress {
   rowsPerSecond: number;
 }
 
-
 export interface ImportSummary {
   importId: number;
   file: string;
@@ -58,6 +57,8 @@ export interface FilePreview {
 }
 
 const BATCH = 1000;
+/** What a header row must hold, for the message when none is found. */
+const HEADER_HINT = '同时包含“姓名”在内至少三个可识别列名（如 公民身份号码、户籍地址、联系电话）';
 /** An import creating this many people refreshes the planner's statistics (a full ANALYZE of people). */
 const STATISTICS_AFTER_NEW_PEOPLE = 1000;
 
@@ -78,7 +79,7 @@ export class LedgerImportService {
   async preview(source: LedgerSource, filePath: string, fileName: string): Promise<FilePreview> {
     const rows = readFileRows(filePath, formatOf(fileName));
     try {
-      const header = await findHeaderRow(rows, looksLikeHeader, '同时包含“姓名”在内至少三个可识别列名（如 公民身份号码、户籍地址、联系电话）');
+      const header = await findHeaderRow(rows, looksLikeHeader, HEADER_HINT);
       const { mapping, from } = await this.mappingFor(source, header.headers);
       const sample: string[][] = [];
       for await (const row of rows) {
@@ -128,7 +129,7 @@ export class LedgerImportService {
     const fileHash = await hashFile(request.filePath);
     const read = { bytes: 0 };
     const rows = readFileRows(request.filePath, format, read);
-    const header = await findHeaderRow(rows, looksLikeHeader, '同时包含“姓名”在内至少三个可识别列名（如 公民身份号码、户籍地址、联系电话）');
+    const header = await findHeaderRow(rows, looksLikeHeader, HEADER_HINT);
     const mapping = request.mapping ?? (await this.mappingFor(request.source, header.headers)).mapping;
     const problems = mappingProblems(mapping);
     if (problems.length) throw appError('IMPORT_BAD_MAPPING', `列的对应关系不正确：${problems.join('；')}`, { field: 'mapping' });
