@@ -8,9 +8,10 @@
  * the best of each is kept, because this machine's speed varies 30–50 % from run to run.
  *   npm run bench ledger-search                 (PEOPLE=1000000, DURATION=10 s per round, ROUNDS=3)
  *   PEOPLE=100000 DURATION=5 npm run bench ledger-search
+ *   BENCH_DB=/tmp/search.sqlite npm run bench ledger-search   (loads the file once, then reuses it)
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
@@ -29,19 +30,24 @@ const DURATION = Number(process.env.DURATION ?? 10);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const CONNECTIONS = 50;
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'xinxue-search-bench-'));
-const file = path.join(dir, 'search.sqlite');
+// Loading a million people takes minutes; BENCH_DB keeps the loaded file for the next run.
+const reused = process.env.BENCH_DB !== undefined && existsSync(process.env.BENCH_DB);
+const dir = process.env.BENCH_DB ? path.dirname(process.env.BENCH_DB) : mkdtempSync(path.join(os.tmpdir(), 'xinxue-search-bench-'));
+const file = process.env.BENCH_DB ?? path.join(dir, 'search.sqlite');
 const database = openDatabase({ sqliteFile: file });
 await migrateToLatest(database.db);
 const crypto = createFieldCrypto(Buffer.alloc(32, 5));
 const services = createServices(database, crypto, { sessionIdleMinutes: 30, cityCode: '4205', dataDir: dir });
-await loadDemo(services);
-console.log(`载入 ${PEOPLE} 人…`);
-const loadStart = performance.now();
-await loadBulkPeople(file, crypto, PEOPLE, (done) => process.stdout.write(`\r  ${done} / ${PEOPLE}`));
-// As the import does after every file: fresh planner statistics.
-await refreshPlannerStatistics(database.db, ['people']);
-console.log(`\n  用时 ${((performance.now() - loadStart) / 1000).toFixed(1)} 秒`);
+if (reused) console.log(`沿用已载入的数据库 ${file}`);
+else {
+  await loadDemo(services);
+  console.log(`载入 ${PEOPLE} 人…`);
+  const loadStart = performance.now();
+  await loadBulkPeople(file, crypto, PEOPLE, (done) => process.stdout.write(`\r  ${done} / ${PEOPLE}`));
+  // As the import does after every file: fresh planner statistics.
+  await refreshPlannerStatistics(database.db, ['people']);
+  console.log(`\n  用时 ${((performance.now() - loadStart) / 1000).toFixed(1)} 秒`);
+}
 
 const app = await buildApp(services, { logLevel: 'silent', serveWeb: false, loginRateLimit: 1e6 });
 await app.listen({ port: 0, host: '127.0.0.1' });
@@ -98,5 +104,5 @@ await app.close();
 await bare.close();
 raw.close();
 await database.close();
-if (process.env.KEEP) console.log(`保留数据库：${file}`);
+if (process.env.BENCH_DB) console.log(`保留数据库：${file}`);
 else rmSync(dir, { recursive: true, force: true });

@@ -172,3 +172,35 @@ describe('ledger over HTTP', () => {
     expect(second).toMatchObject({ mappingSource: 'saved', mapping: { 4: 'phone' } });
   });
 });
+
+describe('searching by letters that are initials for some people and the start of the pinyin for others', () => {
+  let services: Services;
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let city: TestClient;
+  const ids: Record<string, number> = {};
+
+  beforeAll(async () => {
+    ({ services, database } = await createTestServices());
+    app = await createTestApp(services);
+    city = await loginAs(app, services, 'cityOrgDept', '4205');
+    // 刘 matches 'l' twice (initials and pinyin), 李梅 and 刘洋 by the pinyin only; 陈亮 not at all.
+    for (const name of ['刘', '李梅', '陈亮', '刘洋']) ids[name] = (await addPerson(services, { name, divisionCode: VILLAGE })).personId;
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+  });
+
+  it('counts each person once and pages the union newest first', async () => {
+    const page = async (q: string, n: number, size: number) => (await city.request('GET', `/api/people?q=${q}&page=${n}&pageSize=${size}`)).json() as { total: number; items: { id: number }[] };
+    const newestFirst = [ids['刘洋']!, ids['李梅']!, ids['刘']!];
+    const [first, second, past] = [await page('l', 1, 2), await page('l', 2, 2), await page('l', 3, 2)];
+    expect([first.total, second.total, past.total]).toEqual([3, 3, 3]);
+    expect([...first.items, ...second.items].map((i) => i.id)).toEqual(newestFirst);
+    expect(past.items).toEqual([]);
+    // Initials alone, and a pinyin start alone.
+    expect((await page('ly', 1, 20)).items.map((i) => i.id)).toEqual([ids['刘洋']!]);
+    expect((await page('liu', 1, 20)).items.map((i) => i.id)).toEqual([ids['刘洋']!, ids['刘']!]);
+  });
+});
