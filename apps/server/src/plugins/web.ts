@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
-export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+/** The web app's build, found through its package (the `xinxue` command runs this file from a bundle elsewhere). */
+export const WEB_DIST = path.join(path.dirname(createRequire(import.meta.url).resolve('@xinxue/web/package.json')), 'dist');
 
 /**
  * Serves the built web app (when `serveWeb` and a build exists) and sets the one not-found

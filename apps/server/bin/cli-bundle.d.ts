@@ -1,0 +1,2 @@
+/** See cli-bundle.js. */
+export function cliEntry(root?: string): Promise<string | undefined>;
