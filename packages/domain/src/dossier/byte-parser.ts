@@ -527,6 +527,7 @@ function compile(schema: Schema): Parse {
       const required = entries.map((e) => !e[2]);
       const requiredCount = required.filter(Boolean).length;
       const build = builder(names);
+      const values = new Array<unknown>(count).fill(undefined);
       return () => {
         expect(OPEN_OBJECT);
         let c = peek();
@@ -535,8 +536,9 @@ function compile(schema: Schema): Parse {
           if (requiredCount > 0) throw GIVE_UP;
           return {};
         }
-        // The values by field until the object is made (see `builder`).
-        const values = new Array<unknown>(count);
+        // The values by field until the object is made (see `builder`), in one array per schema
+        // object, emptied at every start: no schema contains itself, so it is never in use twice.
+        values.fill(undefined);
         let seenLow = 0;
         let seenHigh = 0;
         let requiredSeen = 0;

@@ -1,5 +1,5 @@
 import { DOC } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-ACT-DECIDED-BY-COMMITTEE',
@@ -12,6 +12,6 @@ export const rule: RuleModule = {
   messages: { individual: '入党积极分子（{activist}）由个人决定，未经党支部委员会或支部党员大会研究' },
   evaluate({ d }) {
     const a = d.activist;
-    return a?.decidedBy === 'individual' ? [hit('individual', { activist: a.on }, { on: a.on })] : [];
+    return a?.decidedBy === 'individual' ? [hit('individual', { activist: a.on }, { on: a.on })] : NO_HITS;
   },
 };

@@ -1,5 +1,5 @@
 import { DOC } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-ACT-FILED',
@@ -13,7 +13,7 @@ export const rule: RuleModule = {
   evaluate({ d }) {
     const a = d.activist;
     const c = d.candidate;
-    if (!a || !c) return [];
-    return a.filedOn > c.on ? [hit('filedLate', { filed: a.filedOn, candidate: c.on }, { on: c.on })] : [];
+    if (!a || !c) return NO_HITS;
+    return a.filedOn > c.on ? [hit('filedLate', { filed: a.filedOn, candidate: c.on }, { on: c.on })] : NO_HITS;
   },
 };

@@ -1,5 +1,5 @@
 import { DOC } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-ACT-RECOMMENDED',
@@ -12,8 +12,8 @@ export const rule: RuleModule = {
   messages: { none: '确定为入党积极分子（{activist}）前没有党员推荐、群团组织推优或民主测评等推荐记录' },
   evaluate({ d }) {
     const a = d.activist;
-    if (!a) return [];
+    if (!a) return NO_HITS;
     const ok = (d.recommendations ?? []).some((r) => r.on <= a.on);
-    return ok ? [] : [hit('none', { activist: a.on }, { on: a.on })];
+    return ok ? NO_HITS : [hit('none', { activist: a.on }, { on: a.on })];
   },
 };

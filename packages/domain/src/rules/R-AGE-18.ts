@@ -1,6 +1,6 @@
 import { addYears } from '../calendar/dates.ts';
 import { CONSTITUTION, DOC } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-AGE-18',
@@ -16,9 +16,9 @@ export const rule: RuleModule = {
   },
   evaluate({ d, birthDate }) {
     const app = d.application;
-    if (!app) return [];
+    if (!app) return NO_HITS;
     if (!birthDate) return [hit('unknownBirth', {}, { on: app.datedOn })];
     const adultOn = addYears(birthDate, 18);
-    return app.datedOn < adultOn ? [hit('underage', { applied: app.datedOn, birthDate, adultOn }, { on: app.datedOn })] : [];
+    return app.datedOn < adultOn ? [hit('underage', { applied: app.datedOn, birthDate, adultOn }, { on: app.datedOn })] : NO_HITS;
   },
 };

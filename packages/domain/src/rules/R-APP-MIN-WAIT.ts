@@ -1,5 +1,5 @@
 import { addMonths } from '../calendar/dates.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-APP-MIN-WAIT',
@@ -15,9 +15,9 @@ export const rule: RuleModule = {
     tooSoon: '申请入党（{applied}）后不满 {months} 个月即确定为入党积极分子（{activist}，最早应为 {earliest}）',
   },
   evaluate({ d }, ctx) {
-    if (!d.application || !d.activist) return [];
+    if (!d.application || !d.activist) return NO_HITS;
     const months = ctx.params.months as number;
     const earliest = addMonths(d.application.datedOn, months);
-    return d.activist.on < earliest ? [hit('tooSoon', { applied: d.application.datedOn, activist: d.activist.on, months, earliest }, { on: d.activist.on })] : [];
+    return d.activist.on < earliest ? [hit('tooSoon', { applied: d.application.datedOn, activist: d.activist.on, months, earliest }, { on: d.activist.on })] : NO_HITS;
   },
 };

@@ -1,5 +1,5 @@
 import { DOC } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 /**
  * Art. 6 lists where a person applies (unit's organization; where the unit is located, its
@@ -19,7 +19,7 @@ export const rule: RuleModule = {
     mobileOrgNonMigrant: '申请人不是流动人员，却由流动党员党组织（{org}）接收入党申请：流动党员党组织只接收流动人员的申请，须说明理由',
   },
   evaluate({ d, isMigrant }) {
-    if (!d.application || !d.org?.isMobileOrg || isMigrant) return [];
+    if (!d.application || !d.org?.isMobileOrg || isMigrant) return NO_HITS;
     return [hit('mobileOrgNonMigrant', { org: d.org.branch }, { on: d.application.datedOn })];
   },
 };

@@ -1,6 +1,6 @@
 import { daysBetween } from '../calendar/dates.ts';
 import { DOC } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-APP-WRITTEN',
@@ -20,7 +20,7 @@ export const rule: RuleModule = {
     const app = d.application;
     if (!app) {
       const next = d.talk?.on ?? d.activist?.on;
-      return next ? [hit('missing', { next }, { on: next })] : [];
+      return next ? [hit('missing', { next }, { on: next })] : NO_HITS;
     }
     const out = [];
     if (!app.signed) out.push(hit('unsigned', {}, { on: app.datedOn }));

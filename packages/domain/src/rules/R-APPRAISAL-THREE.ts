@@ -1,6 +1,6 @@
 import { SOURCE_ARTICLE } from './helpers.ts';
 import { appraiserLabels } from './labels.ts';
-import { type Hit, type RuleModule, hit } from './types.ts';
+import { type Hit, type RuleModule, hit, NO_HITS } from './types.ts';
 
 const appraisers = ['employer', 'police', 'familyPlanning'] as const;
 
@@ -20,7 +20,7 @@ export const rule: RuleModule = {
   },
   evaluate({ d, isMigrant }, ctx) {
     const m = d.admissionMeeting;
-    if (!isMigrant || !m) return [];
+    if (!isMigrant || !m) return NO_HITS;
     const out: Hit[] = [];
     const list = d.appraisals ?? [];
     for (const by of ctx.params.required as (typeof appraisers)[number][]) {

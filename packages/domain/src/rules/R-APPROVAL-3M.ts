@@ -1,5 +1,5 @@
 import { DOC, monthsDeadline } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-APPROVAL-3M',
@@ -17,17 +17,17 @@ export const rule: RuleModule = {
   },
   evaluate({ d }, ctx) {
     const m = d.admissionMeeting;
-    if (!m) return [];
+    if (!m) return NO_HITS;
     const d3 = monthsDeadline(m.on, 3, ctx);
     const d6 = monthsDeadline(m.on, 6, ctx);
     const a = d.approval;
     if (a) {
       if (a.on > d6) return [hit('over6', { meeting: m.on, approval: a.on, deadline: d6 }, { on: a.on })];
       if (a.on > d3 && !a.specialReason?.trim()) return [hit('over3', { meeting: m.on, approval: a.on, deadline: d3 }, { on: a.on })];
-      return [];
+      return NO_HITS;
     }
     if (ctx.asOf > d6) return [hit('overdue6', { meeting: m.on, deadline: d6 }, { on: ctx.asOf })];
     if (ctx.asOf > d3) return [hit('overdue3', { meeting: m.on, deadline: d3 }, { on: ctx.asOf })];
-    return [];
+    return NO_HITS;
   },
 };

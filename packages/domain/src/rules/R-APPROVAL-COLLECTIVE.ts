@@ -1,5 +1,5 @@
 import { DOC } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-APPROVAL-COLLECTIVE',
@@ -12,6 +12,6 @@ export const rule: RuleModule = {
   messages: { notCollective: '上级党委审批（{approval}）没有经过集体讨论和表决' },
   evaluate({ d }) {
     const a = d.approval;
-    return a && !a.collective ? [hit('notCollective', { approval: a.on }, { on: a.on })] : [];
+    return a && !a.collective ? [hit('notCollective', { approval: a.on }, { on: a.on })] : NO_HITS;
   },
 };

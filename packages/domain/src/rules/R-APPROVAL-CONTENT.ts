@@ -1,5 +1,5 @@
 import { DOC } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-APPROVAL-CONTENT',
@@ -12,7 +12,7 @@ export const rule: RuleModule = {
   messages: { noNotice: '上级党委审批（{approval}）后没有审批意见（通知）的记录' },
   evaluate({ d, documents }) {
     const a = d.approval;
-    if (!a) return [];
-    return (documents.get('approvalNotice') ?? []).some((on) => on >= a.on) ? [] : [hit('noNotice', { approval: a.on }, { on: a.on })];
+    if (!a) return NO_HITS;
+    return (documents.get('approvalNotice') ?? []).some((on) => on >= a.on) ? NO_HITS : [hit('noNotice', { approval: a.on }, { on: a.on })];
   },
 };

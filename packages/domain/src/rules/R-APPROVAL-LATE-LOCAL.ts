@@ -1,5 +1,5 @@
 import { monthsDeadline } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-APPROVAL-LATE-LOCAL',
@@ -17,9 +17,9 @@ export const rule: RuleModule = {
   evaluate({ d }, ctx) {
     const m = d.admissionMeeting;
     const a = d.approval;
-    if (!m || !a) return [];
+    if (!m || !a) return NO_HITS;
     if (a.on > monthsDeadline(m.on, 6, ctx)) return [hit('redo', { meeting: m.on, approval: a.on }, { on: a.on })];
     if (a.on > monthsDeadline(m.on, 3, ctx)) return [hit('reDeliberate', { meeting: m.on, approval: a.on }, { on: a.on })];
-    return [];
+    return NO_HITS;
   },
 };

@@ -1,6 +1,6 @@
 import { DOC } from './helpers.ts';
 import { approverKindLabels } from './labels.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-APPROVER',
@@ -17,10 +17,10 @@ export const rule: RuleModule = {
   },
   evaluate({ d }) {
     const on = d.approval?.on ?? d.preReview?.passedOn;
-    if (!on) return [];
+    if (!on) return NO_HITS;
     const approver = d.org?.approver;
     if (!approver) return [hit('unknown', {}, { on })];
     if (approver.kind !== 'committee') return [hit('notCommittee', { name: approver.name, kind: approverKindLabels[approver.kind] }, { on })];
-    return approver.hasApprovalPower ? [] : [hit('noPower', { name: approver.name }, { on })];
+    return approver.hasApprovalPower ? NO_HITS : [hit('noPower', { name: approver.name }, { on })];
   },
 };

@@ -1,7 +1,7 @@
 import type { DocumentType } from '../dossier/format.ts';
 import { DOC, monthsDeadline } from './helpers.ts';
 import { documentLabels } from './labels.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-ARCHIVE',
@@ -19,11 +19,11 @@ export const rule: RuleModule = {
     const c = d.confirmation;
     if (!d.archivedOn) {
       if (c?.outcome === 'confirm' && ctx.asOf > monthsDeadline(c.approvalOn, 3, ctx)) return [hit('notArchived', { approval: c.approvalOn }, { on: ctx.asOf })];
-      return [];
+      return NO_HITS;
     }
     const needed: DocumentType[] = ['applicationForm', 'applicationLetter', 'politicalReviewConclusion', 'confirmationApplication', 'cultivationRegister'];
     if (ctx.versionOn(d.archivedOn) === 'V2026') needed.push('probationRegister');
     const missing = needed.filter((t) => !documents.has(t));
-    return missing.length ? [hit('incomplete', { archived: d.archivedOn, missing: missing.map((t) => documentLabels[t]).join('、') }, { on: d.archivedOn })] : [];
+    return missing.length ? [hit('incomplete', { archived: d.archivedOn, missing: missing.map((t) => documentLabels[t]).join('、') }, { on: d.archivedOn })] : NO_HITS;
   },
 };

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../calendar/dates.ts';
 import { DOC, monthsDeadline } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 /** The dates after `from` up to `to`, in order (`sort()` only when the dossier lists them out of order). */
 function between(list: readonly { on: IsoDate }[] | undefined, from: IsoDate, to: IsoDate): IsoDate[] {
@@ -31,7 +31,7 @@ export const rule: RuleModule = {
   },
   evaluate({ d }, ctx) {
     const a = d.activist;
-    if (!a) return [];
+    if (!a) return NO_HITS;
     const end = d.candidate?.on ?? ctx.asOf;
     const points = between(d.assessments, a.on, end);
     const out = [];

@@ -1,6 +1,6 @@
 import { addDays, daysBetween } from '../calendar/dates.ts';
 import { DOC } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-ASSIGN',
@@ -17,12 +17,12 @@ export const rule: RuleModule = {
   },
   evaluate({ d }, ctx) {
     const a = d.approval;
-    if (!a) return [];
+    if (!a) return NO_HITS;
     const limit = ctx.params.days as number;
     if (d.placedOn) {
       const days = daysBetween(a.on, d.placedOn);
-      return days > limit ? [hit('late', { approval: a.on, placed: d.placedOn, days, limit }, { on: d.placedOn })] : [];
+      return days > limit ? [hit('late', { approval: a.on, placed: d.placedOn, days, limit }, { on: d.placedOn })] : NO_HITS;
     }
-    return ctx.asOf > addDays(a.on, limit) ? [hit('notPlaced', { approval: a.on, limit }, { on: a.on })] : [];
+    return ctx.asOf > addDays(a.on, limit) ? [hit('notPlaced', { approval: a.on, limit }, { on: a.on })] : NO_HITS;
   },
 };

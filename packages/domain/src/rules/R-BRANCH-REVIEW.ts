@@ -1,5 +1,5 @@
 import { DOC } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-BRANCH-REVIEW',
@@ -16,8 +16,8 @@ export const rule: RuleModule = {
   },
   evaluate({ d }) {
     const p = d.preReview;
-    if (!p) return [];
+    if (!p) return NO_HITS;
     if (!d.branchReviewOn) return [hit('none', { preReview: p.passedOn }, { on: p.passedOn })];
-    return d.branchReviewOn > p.passedOn ? [hit('after', { review: d.branchReviewOn, preReview: p.passedOn }, { on: p.passedOn })] : [];
+    return d.branchReviewOn > p.passedOn ? [hit('after', { review: d.branchReviewOn, preReview: p.passedOn }, { on: p.passedOn })] : NO_HITS;
   },
 };

@@ -1,6 +1,6 @@
 import { addDays, daysBetween } from '../calendar/dates.ts';
 import { DOC, confirmationDue } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-CONF-APP',
@@ -15,9 +15,9 @@ export const rule: RuleModule = {
   messages: { early: ['WARN', '转正申请（{applied}）比预备期满（{due}）早 {days} 天，超过可提前的 {limit} 天'] },
   evaluate({ d, probationEnd }, ctx) {
     const c = d.confirmation;
-    if (!c || !probationEnd || c.outcome === 'cancel') return [];
+    if (!c || !probationEnd || c.outcome === 'cancel') return NO_HITS;
     const due = confirmationDue(probationEnd, d);
     const limit = ctx.params.earlyDays as number;
-    return c.appliedOn < addDays(due, -limit) ? [hit('early', { applied: c.appliedOn, due, days: daysBetween(c.appliedOn, due), limit }, { on: c.appliedOn })] : [];
+    return c.appliedOn < addDays(due, -limit) ? [hit('early', { applied: c.appliedOn, due, days: daysBetween(c.appliedOn, due), limit }, { on: c.appliedOn })] : NO_HITS;
   },
 };

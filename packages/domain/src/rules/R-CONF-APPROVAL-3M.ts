@@ -1,5 +1,5 @@
 import { DOC, monthsDeadline } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-CONF-APPROVAL-3M',
@@ -12,8 +12,8 @@ export const rule: RuleModule = {
   messages: { late: '讨论转正（{meeting}）后 {approval} 才审批，超过三个月（应不晚于 {deadline}）' },
   evaluate({ d }, ctx) {
     const c = d.confirmation;
-    if (!c) return [];
+    if (!c) return NO_HITS;
     const deadline = monthsDeadline(c.meeting.on, 3, ctx);
-    return c.approvalOn > deadline ? [hit('late', { meeting: c.meeting.on, approval: c.approvalOn, deadline }, { on: c.approvalOn })] : [];
+    return c.approvalOn > deadline ? [hit('late', { meeting: c.meeting.on, approval: c.approvalOn, deadline }, { on: c.approvalOn })] : NO_HITS;
   },
 };

@@ -1,5 +1,5 @@
 import { DOC, majorityProblem, meetingMessages, quorumProblem } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-CONF-MEETING',
@@ -13,7 +13,7 @@ export const rule: RuleModule = {
   messages: { ...meetingMessages },
   evaluate({ d }) {
     const m = d.confirmation?.meeting;
-    if (!m) return [];
+    if (!m) return NO_HITS;
     return [quorumProblem(m), majorityProblem(m)].filter((p) => p !== undefined).map((p) => hit(p.key, p.values, { on: m.on }));
   },
 };

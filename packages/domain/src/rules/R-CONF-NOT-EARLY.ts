@@ -1,5 +1,5 @@
 import { DOC, confirmationDue } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-CONF-NOT-EARLY',
@@ -13,8 +13,8 @@ export const rule: RuleModule = {
   messages: { early: '讨论转正的支部大会（{meeting}）早于预备期满（{due}）' },
   evaluate({ d, probationEnd }) {
     const c = d.confirmation;
-    if (!c || !probationEnd || c.outcome === 'cancel') return [];
+    if (!c || !probationEnd || c.outcome === 'cancel') return NO_HITS;
     const due = confirmationDue(probationEnd, d);
-    return c.meeting.on < due ? [hit('early', { meeting: c.meeting.on, due }, { on: c.meeting.on })] : [];
+    return c.meeting.on < due ? [hit('early', { meeting: c.meeting.on, due }, { on: c.meeting.on })] : NO_HITS;
   },
 };

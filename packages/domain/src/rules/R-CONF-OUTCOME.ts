@@ -1,5 +1,5 @@
 import { DOC } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-CONF-OUTCOME',
@@ -16,7 +16,7 @@ export const rule: RuleModule = {
   },
   evaluate({ d }) {
     const c = d.confirmation;
-    if (!c) return [];
+    if (!c) return NO_HITS;
     const out = [];
     if (c.approvalOn < c.meeting.on) out.push(hit('approvalBeforeMeeting', { approval: c.approvalOn, meeting: c.meeting.on }, { on: c.approvalOn }));
     if (c.outcome === 'extend' && c.extensionMonths === undefined) out.push(hit('extendWithoutMonths', { meeting: c.meeting.on }, { on: c.meeting.on, step: 23 }));

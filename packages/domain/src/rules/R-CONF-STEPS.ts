@@ -1,5 +1,5 @@
 import { DOC } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-CONF-STEPS',
@@ -13,10 +13,10 @@ export const rule: RuleModule = {
   messages: { after: '{what}（{on}）晚于讨论转正的支部大会（{meeting}）' },
   evaluate({ d }) {
     const c = d.confirmation;
-    if (!c) return [];
+    if (!c) return NO_HITS;
     const meeting = c.meeting.on;
     // Nothing after the meeting (the usual case): no list to build.
-    if (c.groupOpinionOn <= meeting && c.opinionsOn <= meeting && c.committeeReviewOn <= meeting) return [];
+    if (c.groupOpinionOn <= meeting && c.opinionsOn <= meeting && c.committeeReviewOn <= meeting) return NO_HITS;
     const steps: [string, string][] = [['党小组意见', c.groupOpinionOn], ['征求党员和群众意见', c.opinionsOn], ['支部委员会审查', c.committeeReviewOn]];
     return steps.filter(([, on]) => on > meeting).map(([what, on]) => hit('after', { what, on, meeting }, { on: meeting }));
   },

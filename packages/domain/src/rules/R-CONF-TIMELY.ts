@@ -1,5 +1,5 @@
 import { DOC, confirmationDue, monthsDeadline } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-CONF-TIMELY',
@@ -16,15 +16,15 @@ export const rule: RuleModule = {
     overdue: '预备期已满（{due}）超过 {months} 个月，仍未讨论转正',
   },
   evaluate({ d, probationEnd }, ctx) {
-    if (!probationEnd || !d.approval) return [];
+    if (!probationEnd || !d.approval) return NO_HITS;
     // A transferred-in probationer may be discussed up to six months later (art. 35).
-    if ((d.transfers ?? []).some((t) => t.during === 'probation')) return [];
+    if ((d.transfers ?? []).some((t) => t.during === 'probation')) return NO_HITS;
     const c = d.confirmation;
-    if (c?.outcome === 'cancel') return [];
+    if (c?.outcome === 'cancel') return NO_HITS;
     const due = confirmationDue(probationEnd, d);
     const months = ctx.params.months as number;
     const limit = monthsDeadline(due, months, ctx);
-    if (c) return c.meeting.on > limit ? [hit('late', { due, meeting: c.meeting.on, months }, { on: c.meeting.on })] : [];
-    return ctx.asOf > limit ? [hit('overdue', { due, months }, { on: ctx.asOf })] : [];
+    if (c) return c.meeting.on > limit ? [hit('late', { due, meeting: c.meeting.on, months }, { on: c.meeting.on })] : NO_HITS;
+    return ctx.asOf > limit ? [hit('overdue', { due, months }, { on: ctx.asOf })] : NO_HITS;
   },
 };

@@ -1,5 +1,5 @@
 import { SOURCE_ARTICLE } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-DEFER-LONG-ABSENT',
@@ -16,7 +16,7 @@ export const rule: RuleModule = {
     const def = d.deferral;
     const on = d.candidate?.on ?? d.activist?.on;
     const threshold = ctx.params.months as number;
-    if (!def || def.override || !on || def.monthsAwayLastYear === undefined || def.monthsAwayLastYear < threshold) return [];
+    if (!def || def.override || !on || def.monthsAwayLastYear === undefined || def.monthsAwayLastYear < threshold) return NO_HITS;
     return [hit('longAbsent', { months: def.monthsAwayLastYear, threshold }, { on, step: d.candidate ? 7 : 3 })];
   },
 };

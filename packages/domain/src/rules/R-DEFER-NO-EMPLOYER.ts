@@ -1,5 +1,5 @@
 import { DOC, SOURCE_ARTICLE } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-DEFER-NO-EMPLOYER',
@@ -14,7 +14,7 @@ export const rule: RuleModule = {
   evaluate({ d }) {
     const def = d.deferral;
     const on = d.candidate?.on ?? d.activist?.on;
-    if (!def || def.override || !on || def.hasFixedEmployer !== false) return [];
+    if (!def || def.override || !on || def.hasFixedEmployer !== false) return NO_HITS;
     return [hit('noEmployer', {}, { on, step: d.candidate ? 7 : 3 })];
   },
 };

@@ -1,5 +1,5 @@
 import { DOC, yearsReached } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-DEV-1Y',
@@ -16,11 +16,11 @@ export const rule: RuleModule = {
   evaluate({ d }, ctx) {
     const a = d.activist;
     const c = d.candidate;
-    if (!a || !c) return [];
+    if (!a || !c) return NO_HITS;
     // Time before a move without hand-over does not count (art. 12, R-ACT-MOVE).
     const restart = d.transfers?.filter((t) => t.during === 'activist' && !t.handedOver && t.on > a.on && t.on <= c.on).map((t) => t.on).sort().pop();
     if (!yearsReached(a.on, c.on, 1, ctx)) return [hit('short', { activist: a.on, candidate: c.on }, { on: c.on })];
     if (restart && !yearsReached(restart, c.on, 1, ctx)) return [hit('shortAfterTransfer', { transfer: restart, candidate: c.on }, { on: c.on })];
-    return [];
+    return NO_HITS;
   },
 };

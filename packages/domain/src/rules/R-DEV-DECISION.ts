@@ -1,5 +1,5 @@
 import { DOC, listingVersionDate } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-DEV-DECISION',
@@ -17,11 +17,11 @@ export const rule: RuleModule = {
   evaluate({ d }, ctx) {
     const c = d.candidate;
     const on = listingVersionDate(d, ctx);
-    if (!c || !on) return [];
+    if (!c || !on) return NO_HITS;
     if (ctx.versionOn(on) === 'V2026') {
       if (!c.upperConsentOn) return [hit('noConsent', { candidate: c.on }, { on })];
-      return c.upperConsentOn < c.committeeProposalOn ? [hit('consentBeforeProposal', { consent: c.upperConsentOn, proposal: c.committeeProposalOn }, { on })] : [];
+      return c.upperConsentOn < c.committeeProposalOn ? [hit('consentBeforeProposal', { consent: c.upperConsentOn, proposal: c.committeeProposalOn }, { on })] : NO_HITS;
     }
-    return c.filedOn ? [] : [hit('notFiled', { candidate: c.on }, { on })];
+    return c.filedOn ? NO_HITS : [hit('notFiled', { candidate: c.on }, { on })];
   },
 };

@@ -1,5 +1,5 @@
 import { DOC } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-DEV-OPINIONS',
@@ -12,9 +12,9 @@ export const rule: RuleModule = {
   messages: { none: '支委会研究确定发展对象（{proposal}）前，没有听取党小组、培养联系人、党员和群众意见的记录' },
   evaluate({ d, documents }) {
     const c = d.candidate;
-    if (!c) return [];
+    if (!c) return NO_HITS;
     const by = c.committeeProposalOn;
     const heard = (d.opinions ?? []).some((o) => o.stage === 'candidate' && o.on <= by) || (documents.get('opinionRecord') ?? []).some((on) => on <= by);
-    return heard ? [] : [hit('none', { proposal: by }, { on: c.on })];
+    return heard ? NO_HITS : [hit('none', { proposal: by }, { on: c.on })];
   },
 };

@@ -1,5 +1,5 @@
 import { DOC } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-EXT-ONCE',
@@ -13,8 +13,8 @@ export const rule: RuleModule = {
   messages: { length: '延长预备期 {months} 个月，应为六个月至一年' },
   evaluate({ d }) {
     const c = d.confirmation;
-    if (c?.extensionMonths === undefined) return [];
+    if (c?.extensionMonths === undefined) return NO_HITS;
     const months = c.extensionMonths;
-    return months < 6 || months > 12 ? [hit('length', { months }, { on: c.meeting.on })] : [];
+    return months < 6 || months > 12 ? [hit('length', { months }, { on: c.meeting.on })] : NO_HITS;
   },
 };

@@ -2,7 +2,7 @@ import { chinaDateOf, daysBetween } from '../calendar/dates.ts';
 import { labelOfDatePath, stepOfDatePath, valueAtPath } from '../dossier/date-fields.ts';
 import { genericDatePath } from '../pipeline/steps.ts';
 import { FORWARD_DATES } from './R-NO-FUTURE.ts';
-import { type Hit, type RuleModule, hit } from './types.ts';
+import { type Hit, type RuleModule, hit, NO_HITS } from './types.ts';
 
 /**
  * Not a rule of rules.md §2: the issue asks the auditor to look for back-filling "when recordedAt
@@ -24,7 +24,7 @@ export const rule: RuleModule = {
   },
   evaluate({ d }, ctx) {
     const recordedAt = d.recordedAt;
-    if (recordedAt === undefined) return [];
+    if (recordedAt === undefined) return NO_HITS;
     const limit = ctx.params.days as number;
     const out: Hit[] = [];
     for (const path of Object.keys(recordedAt)) {

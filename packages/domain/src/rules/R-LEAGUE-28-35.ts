@@ -1,6 +1,6 @@
 import { ageOn } from '../calendar/dates.ts';
 import { LEAGUE_DOC } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-LEAGUE-28-35',
@@ -15,10 +15,10 @@ export const rule: RuleModule = {
     const app = d.application;
     const a = d.activist;
     // A League member is covered by R-LEAGUE-28 (推优), the stronger requirement.
-    if (!app || !a || !birthDate || d.person.leagueMember === true) return [];
+    if (!app || !a || !birthDate || d.person.leagueMember === true) return NO_HITS;
     const age = ageOn(birthDate, app.datedOn);
-    if (age < 28 || age > 35) return [];
+    if (age < 28 || age > 35) return NO_HITS;
     const heard = (d.recommendations ?? []).some((r) => r.method === 'byLeague' && r.on <= a.on);
-    return heard ? [] : [hit('noLeagueOpinion', { age, activist: a.on }, { on: a.on })];
+    return heard ? NO_HITS : [hit('noLeagueOpinion', { age, activist: a.on }, { on: a.on })];
   },
 };

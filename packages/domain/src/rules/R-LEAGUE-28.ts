@@ -1,5 +1,5 @@
 import { LEAGUE_DOC, SOURCE_ARTICLE } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-LEAGUE-28',
@@ -12,8 +12,8 @@ export const rule: RuleModule = {
   messages: { noLeagueRecommendation: '本人是共青团员，确定为入党积极分子（{activist}）前没有团组织推优记录' },
   evaluate({ d }) {
     const a = d.activist;
-    if (!a || d.person.leagueMember !== true) return [];
+    if (!a || d.person.leagueMember !== true) return NO_HITS;
     const ok = (d.recommendations ?? []).some((r) => r.method === 'byLeague' && r.on <= a.on);
-    return ok ? [] : [hit('noLeagueRecommendation', { activist: a.on }, { on: a.on })];
+    return ok ? NO_HITS : [hit('noLeagueRecommendation', { activist: a.on }, { on: a.on })];
   },
 };

@@ -1,6 +1,6 @@
 import { ageOn } from '../calendar/dates.ts';
 import { LEAGUE_DOC } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-LEAGUE-FROM-MEMBERS',
@@ -13,8 +13,8 @@ export const rule: RuleModule = {
   messages: { notLeagueMember: '申请入党时 {age} 周岁，不是共青团员：28周岁以下青年入党一般应从团员中发展' },
   evaluate({ d, birthDate }) {
     const app = d.application;
-    if (!app || !birthDate || d.person.leagueMember !== false) return [];
+    if (!app || !birthDate || d.person.leagueMember !== false) return NO_HITS;
     const age = ageOn(birthDate, app.datedOn);
-    return age <= 28 ? [hit('notLeagueMember', { age }, { on: app.datedOn })] : [];
+    return age <= 28 ? [hit('notLeagueMember', { age }, { on: app.datedOn })] : NO_HITS;
   },
 };

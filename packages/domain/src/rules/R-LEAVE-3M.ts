@@ -1,5 +1,5 @@
 import { DOC } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-LEAVE-3M',
@@ -13,7 +13,7 @@ export const rule: RuleModule = {
   messages: { leaving: '预审时记录发展对象三个月内将离开工作、学习单位，一般不办理接收手续{meeting}' },
   evaluate({ d }) {
     const p = d.preReview;
-    if (!p?.leavingWithin3Months) return [];
+    if (!p?.leavingWithin3Months) return NO_HITS;
     const m = d.admissionMeeting;
     return [hit('leaving', { meeting: m ? `（支部大会已于 ${m.on} 讨论接收）` : '' }, { on: m?.on ?? p.passedOn })];
   },

@@ -1,5 +1,5 @@
 import { DOC, monthsDeadline } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-MEETING-1M',
@@ -15,10 +15,10 @@ export const rule: RuleModule = {
   },
   evaluate({ d }, ctx) {
     const p = d.preReview;
-    if (!p) return [];
+    if (!p) return NO_HITS;
     const deadline = monthsDeadline(p.passedOn, 1, ctx);
     const m = d.admissionMeeting;
-    if (m) return m.on > deadline ? [hit('late', { passed: p.passedOn, meeting: m.on, deadline }, { on: m.on })] : [];
-    return ctx.asOf > deadline ? [hit('overdue', { passed: p.passedOn, deadline }, { on: ctx.asOf })] : [];
+    if (m) return m.on > deadline ? [hit('late', { passed: p.passedOn, meeting: m.on, deadline }, { on: m.on })] : NO_HITS;
+    return ctx.asOf > deadline ? [hit('overdue', { passed: p.passedOn, deadline }, { on: ctx.asOf })] : NO_HITS;
   },
 };

@@ -1,6 +1,6 @@
 import { addMonths } from '../calendar/dates.ts';
 import { DOC } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 /** The largest number of mentors assigned at the same time. */
 function maxConcurrent(mentors: readonly { from: string; to?: string | undefined }[]): number {
@@ -37,11 +37,11 @@ export const rule: RuleModule = {
   },
   evaluate({ d }, ctx) {
     const a = d.activist;
-    if (!a) return [];
+    if (!a) return NO_HITS;
     const mentors = d.mentors ?? [];
     if (mentors.length === 0) {
       const due = d.candidate !== undefined || ctx.asOf > addMonths(a.on, 1);
-      return due ? [hit('none', { activist: a.on }, { on: a.on })] : [];
+      return due ? [hit('none', { activist: a.on }, { on: a.on })] : NO_HITS;
     }
     const out = mentors.filter((m) => !m.isFullMember).map((m) => hit('notFullMember', { name: m.name }, { on: m.from }));
     const count = maxConcurrent(mentors);

@@ -1,5 +1,5 @@
 import { addMonths } from '../calendar/dates.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-MIG-ACTIVIST-6M',
@@ -15,8 +15,8 @@ export const rule: RuleModule = {
   evaluate({ d, isMigrant }, ctx) {
     const app = d.application;
     const a = d.activist;
-    if (!isMigrant || !app || !a) return [];
+    if (!isMigrant || !app || !a) return NO_HITS;
     const months = ctx.params.months as number;
-    return a.on < addMonths(app.datedOn, months) ? [hit('tooSoon', { applied: app.datedOn, months, activist: a.on }, { on: a.on })] : [];
+    return a.on < addMonths(app.datedOn, months) ? [hit('tooSoon', { applied: app.datedOn, months, activist: a.on }, { on: a.on })] : NO_HITS;
   },
 };

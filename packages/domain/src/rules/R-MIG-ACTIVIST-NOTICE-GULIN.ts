@@ -1,5 +1,5 @@
 import { noticeWorkingDays } from './helpers.ts';
-import { type Hit, type RuleModule, hit } from './types.ts';
+import { type Hit, type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-MIG-ACTIVIST-NOTICE-GULIN',
@@ -18,7 +18,7 @@ export const rule: RuleModule = {
   },
   evaluate({ d, isMigrant }, ctx) {
     const a = d.activist;
-    if (!isMigrant || !a) return [];
+    if (!isMigrant || !a) return NO_HITS;
     const notice = (d.notices ?? []).filter((n) => n.stage === 'activist' && n.start >= a.on).sort((x, y) => (x.start < y.start ? -1 : 1))[0];
     if (!notice) return [hit('none', { activist: a.on }, { on: a.on })];
     const min = ctx.params.minWorkingDays as number;

@@ -1,4 +1,4 @@
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-MIG-JOINT-MENTORS-GULIN',
@@ -13,8 +13,8 @@ export const rule: RuleModule = {
   evaluate({ d, isMigrant }) {
     const a = d.activist;
     const mentors = d.mentors ?? [];
-    if (!isMigrant || !a || mentors.length === 0) return [];
+    if (!isMigrant || !a || mentors.length === 0) return NO_HITS;
     const missing = [['origin', '原籍地'], ['workplace', '务工地']].filter(([place]) => !mentors.some((m) => m.place === place)).map(([, label]) => label);
-    return missing.length ? [hit('notBothPlaces', { missing: missing.join('和') }, { on: a.on })] : [];
+    return missing.length ? [hit('notBothPlaces', { missing: missing.join('和') }, { on: a.on })] : NO_HITS;
   },
 };

@@ -1,5 +1,5 @@
 import { DOC } from './helpers.ts';
-import { type Hit, type RuleModule, hit } from './types.ts';
+import { type Hit, type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-MIG-MOBILE-ORG-SCOPE',
@@ -12,7 +12,7 @@ export const rule: RuleModule = {
   messages: { outOfScope: '不具备发展党员条件的流动党员党组织（{org}）办理了“{what}”（{on}），应移交有权的党组织办理' },
   evaluate({ d }) {
     const org = d.org;
-    if (!org?.isMobileOrg || org.canDevelop) return [];
+    if (!org?.isMobileOrg || org.canDevelop) return NO_HITS;
     const steps: [string, string | undefined, number][] = [
       ['确定入党积极分子', d.activist?.on, 3],
       ['确定发展对象', d.candidate?.on, 7],

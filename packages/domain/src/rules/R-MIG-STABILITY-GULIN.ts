@@ -1,5 +1,5 @@
 import { addYears } from '../calendar/dates.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-MIG-STABILITY-GULIN',
@@ -15,8 +15,8 @@ export const rule: RuleModule = {
   evaluate({ d }, ctx) {
     const m = d.person.migrant;
     const app = d.application;
-    if (!m || !app) return [];
+    if (!m || !app) return NO_HITS;
     const years = ctx.params.years as number;
-    return m.movedOn > addYears(app.datedOn, -years) ? [hit('short', { applied: app.datedOn, years, movedOn: m.movedOn }, { on: app.datedOn })] : [];
+    return m.movedOn > addYears(app.datedOn, -years) ? [hit('short', { applied: app.datedOn, years, movedOn: m.movedOn }, { on: app.datedOn })] : NO_HITS;
   },
 };

@@ -1,5 +1,5 @@
 import { DOC } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-MTG-ONE-BY-ONE',
@@ -12,6 +12,6 @@ export const rule: RuleModule = {
   messages: { batch: '支部大会（{meeting}）没有逐个讨论和表决' },
   evaluate({ d }) {
     const m = d.admissionMeeting;
-    return m && !m.oneByOne ? [hit('batch', { meeting: m.on }, { on: m.on })] : [];
+    return m && !m.oneByOne ? [hit('batch', { meeting: m.on }, { on: m.on })] : NO_HITS;
   },
 };

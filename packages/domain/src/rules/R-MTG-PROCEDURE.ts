@@ -1,5 +1,5 @@
 import { DOC } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-MTG-PROCEDURE',
@@ -12,7 +12,7 @@ export const rule: RuleModule = {
   messages: { noMinutes: '没有支部大会（{meeting}）的会议记录' },
   evaluate({ d, documents }) {
     const m = d.admissionMeeting;
-    if (!m) return [];
-    return (documents.get('meetingMinutes') ?? []).includes(m.on) ? [] : [hit('noMinutes', { meeting: m.on }, { on: m.on })];
+    if (!m) return NO_HITS;
+    return (documents.get('meetingMinutes') ?? []).includes(m.on) ? NO_HITS : [hit('noMinutes', { meeting: m.on }, { on: m.on })];
   },
 };

@@ -1,5 +1,5 @@
 import { DOC, meetingMessages, quorumProblem } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-MTG-QUORUM',
@@ -14,6 +14,6 @@ export const rule: RuleModule = {
   evaluate({ d }) {
     const m = d.admissionMeeting;
     const problem = m && quorumProblem(m);
-    return problem ? [hit(problem.key, problem.values, { on: m.on })] : [];
+    return problem ? [hit(problem.key, problem.values, { on: m.on })] : NO_HITS;
   },
 };

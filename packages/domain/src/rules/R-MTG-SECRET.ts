@@ -1,5 +1,5 @@
 import { DOC } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-MTG-SECRET',
@@ -12,6 +12,6 @@ export const rule: RuleModule = {
   messages: { showOfHands: '支部大会（{meeting}）以举手方式表决，应采取无记名投票' },
   evaluate({ d }) {
     const m = d.admissionMeeting;
-    return m && m.method !== 'secretBallot' ? [hit('showOfHands', { meeting: m.on }, { on: m.on })] : [];
+    return m && m.method !== 'secretBallot' ? [hit('showOfHands', { meeting: m.on }, { on: m.on })] : NO_HITS;
   },
 };

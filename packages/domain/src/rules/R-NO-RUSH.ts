@@ -1,6 +1,6 @@
 import type { Dossier } from '../dossier/format.ts';
 import { DOC } from './helpers.ts';
-import { type Hit, type RuleModule, hit } from './types.ts';
+import { type Hit, type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-NO-RUSH',
@@ -13,7 +13,7 @@ export const rule: RuleModule = {
   params: { batch: { default: 5, label: '同一支部同日接收人数达到此数即提示', min: 2, max: 100 } },
   messages: { batch: '{branch} 在 {date} 的支部大会上共接收 {count} 名预备党员，请复核是否突击发展' },
   evaluate() {
-    return [];
+    return NO_HITS;
   },
   fileKey: (d: Dossier) => (d.org && d.admissionMeeting ? `${d.admissionMeeting.on}\u0000${d.org.branch}` : undefined),
   evaluateFile(keys, ctx) {

@@ -1,5 +1,5 @@
 import { CONSTITUTION, DOC, monthsDeadline } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-OATH',
@@ -17,14 +17,14 @@ export const rule: RuleModule = {
   },
   evaluate({ d }, ctx) {
     const a = d.approval;
-    if (!a) return [];
+    if (!a) return NO_HITS;
     const deadline = monthsDeadline(a.on, 1, ctx);
     const oath = d.oath;
     if (!oath) {
       if (d.confirmation) return [hit('none', { meeting: d.confirmation.meeting.on }, { on: d.confirmation.meeting.on })];
-      return ctx.versionOn(ctx.asOf) === 'V2026' && ctx.asOf > deadline ? [hit('overdue', { approval: a.on, deadline }, { on: ctx.asOf })] : [];
+      return ctx.versionOn(ctx.asOf) === 'V2026' && ctx.asOf > deadline ? [hit('overdue', { approval: a.on, deadline }, { on: ctx.asOf })] : NO_HITS;
     }
     if (ctx.versionOn(oath.on) === 'V2026' && !oath.collectiveDay && oath.on > deadline) return [hit('late', { approval: a.on, oath: oath.on, deadline }, { on: oath.on })];
-    return [];
+    return NO_HITS;
   },
 };

@@ -1,5 +1,5 @@
 import { DOC, monthsDeadline } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-ORG-DEPT-FILED',
@@ -15,8 +15,8 @@ export const rule: RuleModule = {
   },
   evaluate({ d }, ctx) {
     const a = d.approval;
-    if (!a) return [];
-    if (!d.orgDeptFiledOn) return ctx.asOf > monthsDeadline(a.on, 1, ctx) ? [hit('notFiled', { approval: a.on }, { on: a.on })] : [];
-    return d.orgDeptFiledOn < a.on ? [hit('beforeApproval', { filed: d.orgDeptFiledOn, approval: a.on }, { on: a.on })] : [];
+    if (!a) return NO_HITS;
+    if (!d.orgDeptFiledOn) return ctx.asOf > monthsDeadline(a.on, 1, ctx) ? [hit('notFiled', { approval: a.on }, { on: a.on })] : NO_HITS;
+    return d.orgDeptFiledOn < a.on ? [hit('beforeApproval', { filed: d.orgDeptFiledOn, approval: a.on }, { on: a.on })] : NO_HITS;
   },
 };

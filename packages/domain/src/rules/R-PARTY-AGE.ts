@@ -1,5 +1,5 @@
 import { CONSTITUTION, DOC, confirmationDue } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-PARTY-AGE',
@@ -12,7 +12,7 @@ export const rule: RuleModule = {
   messages: { from: '党龄自 {date} 起算（预备期满转为正式党员之日）' },
   evaluate({ d, probationEnd }) {
     const c = d.confirmation;
-    if (!c || c.outcome !== 'confirm' || !probationEnd) return [];
+    if (!c || c.outcome !== 'confirm' || !probationEnd) return NO_HITS;
     return [hit('from', { date: confirmationDue(probationEnd, d) }, { on: c.approvalOn })];
   },
 };

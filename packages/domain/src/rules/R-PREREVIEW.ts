@@ -1,5 +1,5 @@
 import { DOC } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-PREREVIEW',
@@ -17,7 +17,7 @@ export const rule: RuleModule = {
   },
   evaluate({ d, documents }) {
     const p = d.preReview;
-    if (!p) return d.admissionMeeting ? [hit('none', { meeting: d.admissionMeeting.on }, { on: d.admissionMeeting.on })] : [];
+    if (!p) return d.admissionMeeting ? [hit('none', { meeting: d.admissionMeeting.on }, { on: d.admissionMeeting.on })] : NO_HITS;
     const out = [];
     if (p.formIssuedOn < p.passedOn) out.push(hit('formBeforePass', { issued: p.formIssuedOn, passed: p.passedOn }, { on: p.passedOn, step: 14 }));
     const early = (documents.get('applicationForm') ?? []).filter((on) => on < p.passedOn).sort()[0];

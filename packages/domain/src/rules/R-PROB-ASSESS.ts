@@ -1,6 +1,6 @@
 import { daysBetween } from '../calendar/dates.ts';
 import { DOC } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-PROB-ASSESS',
@@ -17,7 +17,7 @@ export const rule: RuleModule = {
   evaluate({ d, documents }, ctx) {
     const m = d.admissionMeeting;
     const a = d.approval;
-    if (!m || !a) return [];
+    if (!m || !a) return NO_HITS;
     const end = d.confirmation?.meeting.on ?? ctx.asOf;
     const out = [];
     if (daysBetween(m.on, end) >= 90 && !(d.probationAssessments ?? []).some((x) => x.on >= m.on && x.on <= end)) out.push(hit('none', { start: m.on, end }, { on: end }));

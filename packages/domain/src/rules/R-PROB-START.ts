@@ -1,5 +1,5 @@
 import { CONSTITUTION, DOC } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-PROB-START',
@@ -14,7 +14,7 @@ export const rule: RuleModule = {
   evaluate({ d, probationEnd }) {
     const m = d.admissionMeeting;
     const a = d.approval;
-    if (!m || !a || !probationEnd || d.confirmation) return [];
+    if (!m || !a || !probationEnd || d.confirmation) return NO_HITS;
     return [hit('period', { start: m.on, approval: a.on, end: probationEnd }, { on: a.on })];
   },
 };

@@ -1,6 +1,6 @@
 import type { Notice } from '../dossier/format.ts';
 import { DOC, blockingObjections, listingVersionDate, noticeWorkingDays } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 /** The notice that starts last (by the sort this rule has always used; one notice needs no sort). */
 function latestOf(list: Notice[]): Notice | undefined {
@@ -24,7 +24,7 @@ export const rule: RuleModule = {
   evaluate({ d, isMigrant }, ctx) {
     const c = d.candidate;
     const on = listingVersionDate(d, ctx);
-    if (!c || !on || !isMigrant) return [];
+    if (!c || !on || !isMigrant) return NO_HITS;
     const notices = (d.notices ?? []).filter((n) => n.stage === 'candidate');
     const origin = latestOf(notices.filter((n) => n.place === 'origin'));
     const work = latestOf(notices.filter((n) => n.place !== 'origin'));

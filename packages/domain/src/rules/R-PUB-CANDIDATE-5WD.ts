@@ -1,7 +1,7 @@
 import type { Notice } from '../dossier/format.ts';
 import { DOC, afterNotice, blockingObjections, listingVersionDate, noticeWorkingDays } from './helpers.ts';
 import { placeLabels } from './labels.ts';
-import { type Hit, type RuleContext, type RuleModule, hit } from './types.ts';
+import { type Hit, type RuleContext, type RuleModule, hit, NO_HITS } from './types.ts';
 
 /** Problems of one notice against the listing date; empty when it satisfies the rule. */
 function problems(n: Notice, consent: string | undefined, listing: string, min: number, ctx: RuleContext): Hit[] {
@@ -37,7 +37,7 @@ export const rule: RuleModule = {
   evaluate({ d }, ctx) {
     const c = d.candidate;
     const on = listingVersionDate(d, ctx);
-    if (!c || !on) return [];
+    if (!c || !on) return NO_HITS;
     const notices = (d.notices ?? []).filter((n) => n.stage === 'candidate' && n.place !== 'origin');
     if (notices.length === 0) return [hit('none', { candidate: c.on }, { on })];
     const min = ctx.params.minWorkingDays as number;
@@ -46,7 +46,7 @@ export const rule: RuleModule = {
     // Sorting one notice changes nothing (most dossiers have one).
     for (const n of notices.length > 1 ? [...notices].sort((a, b) => (a.start < b.start ? -1 : 1)) : notices) {
       const found = problems(n, c.upperConsentOn, c.on, min, ctx);
-      if (found.length === 0) return [];
+      if (found.length === 0) return NO_HITS;
       reported = found;
     }
     return (reported ?? []).map((h) => ({ ...h, on }));

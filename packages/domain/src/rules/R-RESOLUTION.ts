@@ -1,5 +1,5 @@
 import { DOC } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-RESOLUTION',
@@ -12,7 +12,7 @@ export const rule: RuleModule = {
   messages: { noForm: '支部大会（{meeting}）讨论接收，但卷内没有写入决议的《中国共产党入党志愿书》' },
   evaluate({ d, documents }) {
     const m = d.admissionMeeting;
-    if (!m) return [];
-    return (documents.get('applicationForm') ?? []).some((on) => on <= m.on) ? [] : [hit('noForm', { meeting: m.on }, { on: m.on })];
+    if (!m) return NO_HITS;
+    return (documents.get('applicationForm') ?? []).some((on) => on <= m.on) ? NO_HITS : [hit('noForm', { meeting: m.on }, { on: m.on })];
   },
 };

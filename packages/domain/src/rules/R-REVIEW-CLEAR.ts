@@ -1,5 +1,5 @@
 import { DOC, SOURCE_ARTICLE } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-REVIEW-CLEAR',
@@ -12,6 +12,6 @@ export const rule: RuleModule = {
   messages: { unclear: '政治审查结论（{conclusion}）留有疑问（政审不清），不能继续发展' },
   evaluate({ d }) {
     const pr = d.politicalReview;
-    return pr?.result === 'unclear' ? [hit('unclear', { conclusion: pr.conclusionOn }, { on: pr.conclusionOn })] : [];
+    return pr?.result === 'unclear' ? [hit('unclear', { conclusion: pr.conclusionOn }, { on: pr.conclusionOn })] : NO_HITS;
   },
 };

@@ -1,5 +1,5 @@
 import { DOC } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-REVIEW-DONE',
@@ -16,11 +16,11 @@ export const rule: RuleModule = {
   },
   evaluate({ d }) {
     const ref = d.preReview?.passedOn ?? d.admissionMeeting?.on;
-    if (!ref) return [];
+    if (!ref) return NO_HITS;
     const pr = d.politicalReview;
     if (!pr) return [hit('none', { step: d.preReview ? '上级党委预审' : '支部大会', on: ref }, { on: ref })];
     if (pr.result === 'unqualified') return [hit('unqualified', { conclusion: pr.conclusionOn }, { on: ref })];
     if (d.preReview && pr.conclusionOn > d.preReview.passedOn) return [hit('afterPreReview', { conclusion: pr.conclusionOn, preReview: d.preReview.passedOn }, { on: ref })];
-    return [];
+    return NO_HITS;
   },
 };

@@ -1,5 +1,5 @@
 import { DOC } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-REVIEW-JOINT',
@@ -13,7 +13,7 @@ export const rule: RuleModule = {
   messages: { none: '政治审查结论（{conclusion}）没有县级政审联审结果' },
   evaluate({ d }, ctx) {
     const pr = d.politicalReview;
-    if (!pr || !ctx.params.countyRunsJointReview || pr.jointReviewOn) return [];
+    if (!pr || !ctx.params.countyRunsJointReview || pr.jointReviewOn) return NO_HITS;
     return [hit('none', { conclusion: pr.conclusionOn }, { on: pr.conclusionOn })];
   },
 };

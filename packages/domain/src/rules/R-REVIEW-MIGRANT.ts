@@ -1,5 +1,5 @@
 import { DOC } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-REVIEW-MIGRANT',
@@ -16,7 +16,7 @@ export const rule: RuleModule = {
   },
   evaluate({ d, isMigrant }) {
     const pr = d.politicalReview;
-    if (!pr || !isMigrant) return [];
+    if (!pr || !isMigrant) return NO_HITS;
     const on = pr.conclusionOn;
     const out = [];
     if (!pr.originOpinionOn) out.push(hit('noOrigin', {}, { on }));

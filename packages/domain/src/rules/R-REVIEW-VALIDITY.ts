@@ -1,5 +1,5 @@
 import { addMonths } from '../calendar/dates.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-REVIEW-VALIDITY',
@@ -15,8 +15,8 @@ export const rule: RuleModule = {
   evaluate({ d }, ctx) {
     const pr = d.politicalReview;
     const m = d.admissionMeeting;
-    if (!pr || !m) return [];
+    if (!pr || !m) return NO_HITS;
     const months = ctx.params.months as number;
-    return m.on > addMonths(pr.conclusionOn, months) ? [hit('expired', { conclusion: pr.conclusionOn, meeting: m.on, months }, { on: m.on, step: 15 })] : [];
+    return m.on > addMonths(pr.conclusionOn, months) ? [hit('expired', { conclusion: pr.conclusionOn, meeting: m.on, months }, { on: m.on, step: 15 })] : NO_HITS;
   },
 };

@@ -1,5 +1,5 @@
 import { CONSTITUTION, DOC } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-SPONSOR-COUNT',
@@ -15,7 +15,7 @@ export const rule: RuleModule = {
   },
   evaluate({ d }) {
     const m = d.admissionMeeting;
-    if (!m) return [];
+    if (!m) return NO_HITS;
     const sponsors = d.sponsors ?? [];
     const out = sponsors.filter((s) => !s.isFullMember).map((s) => hit('notFullMember', { name: s.name }, { on: m.on }));
     if (sponsors.length !== 2) out.push(hit('count', { count: sponsors.length }, { on: m.on }));

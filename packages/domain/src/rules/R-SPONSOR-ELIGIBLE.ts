@@ -1,6 +1,6 @@
 import { DOC } from './helpers.ts';
 import { disciplineLabels } from './labels.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-SPONSOR-ELIGIBLE',
@@ -16,7 +16,7 @@ export const rule: RuleModule = {
   },
   evaluate({ d }, ctx) {
     const m = d.admissionMeeting;
-    if (!m) return [];
+    if (!m) return NO_HITS;
     const out = [];
     for (const s of d.sponsors ?? []) {
       const disc = s.discipline;

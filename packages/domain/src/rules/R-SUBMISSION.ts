@@ -1,7 +1,7 @@
 import type { DocumentType } from '../dossier/format.ts';
 import { DOC } from './helpers.ts';
 import { documentLabels } from './labels.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-SUBMISSION',
@@ -14,10 +14,10 @@ export const rule: RuleModule = {
   messages: { missing: '上级党委审批（{approval}）时缺少报批材料：{missing}' },
   evaluate({ d, documents }, ctx) {
     const a = d.approval;
-    if (!a) return [];
+    if (!a) return NO_HITS;
     const needed: DocumentType[] = ['applicationLetter', 'politicalReviewConclusion', 'applicationForm'];
     if (ctx.versionOn(a.on) === 'V2026') needed.push('cultivationRegister');
     const missing = needed.filter((t) => !(documents.get(t) ?? []).some((on) => on <= a.on));
-    return missing.length ? [hit('missing', { approval: a.on, missing: missing.map((t) => documentLabels[t]).join('、') }, { on: a.on })] : [];
+    return missing.length ? [hit('missing', { approval: a.on, missing: missing.map((t) => documentLabels[t]).join('、') }, { on: a.on })] : NO_HITS;
   },
 };

@@ -1,5 +1,5 @@
 import { DOC, monthsDeadline } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-TALK-1M',
@@ -15,9 +15,9 @@ export const rule: RuleModule = {
   },
   evaluate({ d }, ctx) {
     const app = d.application;
-    if (!app) return [];
+    if (!app) return NO_HITS;
     const deadline = monthsDeadline(app.receivedOn, 1, ctx);
-    if (d.talk) return d.talk.on > deadline ? [hit('late', { received: app.receivedOn, talk: d.talk.on, deadline }, { on: d.talk.on })] : [];
-    return ctx.asOf > deadline ? [hit('overdue', { received: app.receivedOn, deadline }, { on: ctx.asOf })] : [];
+    if (d.talk) return d.talk.on > deadline ? [hit('late', { received: app.receivedOn, talk: d.talk.on, deadline }, { on: d.talk.on })] : NO_HITS;
+    return ctx.asOf > deadline ? [hit('overdue', { received: app.receivedOn, deadline }, { on: ctx.asOf })] : NO_HITS;
   },
 };

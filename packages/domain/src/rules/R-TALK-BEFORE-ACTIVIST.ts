@@ -1,4 +1,4 @@
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-TALK-BEFORE-ACTIVIST',
@@ -14,8 +14,8 @@ export const rule: RuleModule = {
   },
   evaluate({ d }) {
     const a = d.activist;
-    if (!a) return [];
+    if (!a) return NO_HITS;
     if (!d.talk) return [hit('noTalk', { activist: a.on }, { on: a.on })];
-    return d.talk.on > a.on ? [hit('talkAfter', { talk: d.talk.on, activist: a.on }, { on: a.on })] : [];
+    return d.talk.on > a.on ? [hit('talkAfter', { talk: d.talk.on, activist: a.on }, { on: a.on })] : NO_HITS;
   },
 };

@@ -1,6 +1,6 @@
 import { daysBetween } from '../calendar/dates.ts';
 import { monthsDeadline } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-THOUGHT-REPORT-Q',
@@ -21,7 +21,7 @@ export const rule: RuleModule = {
   },
   evaluate({ d }, ctx) {
     const a = d.activist;
-    if (!a) return [];
+    if (!a) return NO_HITS;
     const end = d.confirmation?.meeting.on ?? ctx.asOf;
     const months = ctx.params.everyMonths as number;
     const minGap = ctx.params.minGapDays as number;

@@ -1,4 +1,4 @@
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-TRAIN-AFTER-CANDIDATE',
@@ -12,7 +12,7 @@ export const rule: RuleModule = {
   evaluate({ d }) {
     const t = d.training;
     const c = d.candidate;
-    if (!t || !c) return [];
-    return t.start < c.on ? [hit('beforeCandidate', { start: t.start, candidate: c.on }, { on: c.on })] : [];
+    if (!t || !c) return NO_HITS;
+    return t.start < c.on ? [hit('beforeCandidate', { start: t.start, candidate: c.on }, { on: c.on })] : NO_HITS;
   },
 };

@@ -1,5 +1,5 @@
 import { DOC } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-TRAIN-DONE',
@@ -16,11 +16,11 @@ export const rule: RuleModule = {
   },
   evaluate({ d }) {
     const ref = d.preReview?.passedOn ?? d.admissionMeeting?.on;
-    if (!ref) return [];
+    if (!ref) return NO_HITS;
     const t = d.training;
     if (!t) return [hit('none', { step: d.preReview ? '上级党委预审' : '支部大会', on: ref }, { on: ref })];
     if (!t.passed) return [hit('failed', { start: t.start, end: t.end }, { on: ref })];
     if (d.preReview && t.end > d.preReview.passedOn) return [hit('afterPreReview', { end: t.end, preReview: d.preReview.passedOn }, { on: ref })];
-    return [];
+    return NO_HITS;
   },
 };

@@ -1,6 +1,6 @@
 import { daysBetween } from '../calendar/dates.ts';
 import { DOC } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-TRAIN-LENGTH',
@@ -20,7 +20,7 @@ export const rule: RuleModule = {
   },
   evaluate({ d }, ctx) {
     const t = d.training;
-    if (!t) return [];
+    if (!t) return NO_HITS;
     const minDays = ctx.params.minDays as number;
     const minHours = ctx.params.minHours as number;
     const out = [];

@@ -1,5 +1,5 @@
 import { DOC, SOURCE_ARTICLE } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-TRAIN-ORGANIZER',
@@ -12,6 +12,6 @@ export const rule: RuleModule = {
   messages: { branch: '集中培训（{start} 至 {end}）由党支部举办，不是基层党委或县级党委组织部门组织的' },
   evaluate({ d }) {
     const t = d.training;
-    return t?.organizerLevel === 'branch' ? [hit('branch', { start: t.start, end: t.end }, { on: t.end })] : [];
+    return t?.organizerLevel === 'branch' ? [hit('branch', { start: t.start, end: t.end }, { on: t.end })] : NO_HITS;
   },
 };

@@ -1,6 +1,6 @@
 import { addMonths } from '../calendar/dates.ts';
 import { DOC, confirmationDue } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-TRANSFER-POSTPONE',
@@ -13,9 +13,9 @@ export const rule: RuleModule = {
   messages: { tooLate: '转入的预备党员预备期满（{due}）后 {meeting} 才讨论转正，推迟超过六个月（最迟 {deadline}）' },
   evaluate({ d, probationEnd }) {
     const c = d.confirmation;
-    if (!c || !probationEnd || !(d.transfers ?? []).some((t) => t.during === 'probation')) return [];
+    if (!c || !probationEnd || !(d.transfers ?? []).some((t) => t.during === 'probation')) return NO_HITS;
     const due = confirmationDue(probationEnd, d);
     const deadline = addMonths(due, 6);
-    return c.meeting.on > deadline ? [hit('tooLate', { due, meeting: c.meeting.on, deadline }, { on: c.meeting.on })] : [];
+    return c.meeting.on > deadline ? [hit('tooLate', { due, meeting: c.meeting.on, deadline }, { on: c.meeting.on })] : NO_HITS;
   },
 };

@@ -1,7 +1,7 @@
 import type { Opinion } from '../dossier/format.ts';
 import { SOURCE_ARTICLE } from './helpers.ts';
 import { aspectLabels, placeLabels, stageLabels } from './labels.ts';
-import { type Hit, type RuleModule, hit } from './types.ts';
+import { type Hit, type RuleModule, hit, NO_HITS } from './types.ts';
 
 const stages = ['keyContact', 'activist', 'candidate', 'admission', 'confirmation'] as const;
 const aspects = ['quality', 'contribution', 'conduct', 'lawfulness'] as const;
@@ -22,7 +22,7 @@ export const rule: RuleModule = {
     negative: '{stage}时{place}评议（{date}）{aspects}方面不合格',
   },
   evaluate({ d, isMigrant }, ctx) {
-    if (!isMigrant) return [];
+    if (!isMigrant) return NO_HITS;
     const wanted = ctx.params.stages as string[];
     const steps: Record<(typeof stages)[number], [string | undefined, number]> = {
       keyContact: [d.activist?.on, 3],

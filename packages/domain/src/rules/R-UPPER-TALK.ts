@@ -1,5 +1,5 @@
 import { DOC } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-UPPER-TALK',
@@ -15,8 +15,8 @@ export const rule: RuleModule = {
   },
   evaluate({ d }) {
     const a = d.approval;
-    if (!a) return [];
+    if (!a) return NO_HITS;
     if (!d.upperTalk) return [hit('none', { approval: a.on }, { on: a.on })];
-    return d.upperTalk.on > a.on ? [hit('after', { talk: d.upperTalk.on, approval: a.on }, { on: a.on })] : [];
+    return d.upperTalk.on > a.on ? [hit('after', { talk: d.upperTalk.on, approval: a.on }, { on: a.on })] : NO_HITS;
   },
 };

@@ -1,5 +1,5 @@
 import { DOC } from './helpers.ts';
-import { type RuleModule, hit } from './types.ts';
+import { type RuleModule, hit, NO_HITS } from './types.ts';
 
 export const rule: RuleModule = {
   id: 'R-VIOLATION',
@@ -13,9 +13,9 @@ export const rule: RuleModule = {
   messages: { admittedDespite: '已批准为预备党员，但审批前的环节有 {count} 项否决性问题（{rules}），须按违反规定发展党员的规定核查' },
   evaluate({ d }, ctx) {
     const a = d.approval;
-    if (!a) return [];
+    if (!a) return NO_HITS;
     const blocks = ctx.prior.filter((f) => f.severity === 'BLOCK' && f.step <= 17);
-    if (blocks.length === 0) return [];
+    if (blocks.length === 0) return NO_HITS;
     const rules = [...new Set(blocks.map((f) => f.rule))].sort().join('、');
     return [hit('admittedDespite', { count: blocks.length, rules }, { on: a.on })];
   },

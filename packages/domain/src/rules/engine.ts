@@ -114,7 +114,7 @@ function cannotVerify(rule: RuleModule, error: CalendarYearMissingError, engine:
 }
 
 function run(rule: RuleModule, facts: Facts, engine: Engine, ctx: RuleContext, out: Finding[]): void {
-  let hits: Hit[];
+  let hits: readonly Hit[];
   try {
     hits = rule.evaluate(facts, ctx);
   } catch (error) {
