@@ -1,4 +1,4 @@
-import { type ColumnDefinitionBuilder, type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type ColumnDefinitionBuilder, type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
 
 /** Everything that differs between SQLite and PostgreSQL lives in this file. */
 export type Engine = 'sqlite' | 'postgres';
@@ -6,6 +6,14 @@ export type Engine = 'sqlite' | 'postgres';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations and helpers work on any schema
 export function engineOf(db: Kysely<any>): Engine {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/**
+ * All values of an integer column as one comma-separated text (null when no row): a long list of ids
+ * read as one value instead of one row object each.
+ */
+export function integerList(engine: Engine, column: string): RawBuilder<string | null> {
+  return engine === 'postgres' ? sql<string | null>`string_agg(${sql.ref(column)}::text, ',')` : sql<string | null>`group_concat(${sql.ref(column)})`;
 }
 
 /** An auto-numbered integer primary key. */
