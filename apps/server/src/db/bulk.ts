@@ -1,3 +1,4 @@
+import v8 from 'node:v8';
 import { CompiledQuery, sql } from 'kysely';
 import type { Db } from './database.ts';
 import { engineOf } from './dialect.ts';
@@ -21,11 +22,42 @@ export interface InsertOptions {
   types?: Readonly<Record<string, string>>;
 }
 
+/**
+ * A VALUES list's statement differs with its number of rows, and SQLite keeps each prepared
+ * statement (the larger ones take ~0.4 MB): batches of every size from 1 to a few thousand filled
+ * the connection's statement cache and grew an import's memory with the file. Rows therefore go in
+ * chunks of a power of two (13 = 8 + 4 + 1), a dozen shapes per table at most.
+ */
+function powerOfTwoChunks<T>(rows: readonly T[]): (readonly T[])[] {
+  const chunks: (readonly T[])[] = [];
+  let at = 0;
+  for (let size = 2 ** Math.floor(Math.log2(rows.length)); at < rows.length; size /= 2) {
+    if (rows.length - at < size) continue;
+    chunks.push(rows.slice(at, at + size));
+    at += size;
+  }
+  return chunks;
+}
+
+const isPowerOfTwo = (n: number) => (n & (n - 1)) === 0;
+
+/** How many different statements the bulk writes of `table` have used so far (their texts are kept by shape). */
+export function bulkStatementShapes(table: string): number {
+  let n = 0;
+  for (const key of statements.keys()) if (key.includes(`|${table}|`)) n++;
+  return n;
+}
+
 export async function insertRows<R = never>(tx: Db, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[], options: InsertOptions = {}): Promise<R[]> {
   const { returning, ignoreConflicts, types } = options;
   if (!rows.length) return [];
   const engine = engineOf(tx);
   const arrays = engine === 'postgres' && types !== undefined;
+  if (!arrays && !isPowerOfTwo(rows.length)) {
+    const out: R[] = [];
+    for (const chunk of powerOfTwoChunks(rows)) out.push(...(await insertRows<R>(tx, table, columns, chunk, options)));
+    return out;
+  }
   const key = `${engine}|${table}|${columns.join(',')}|${arrays ? 'unnest' : rows.length}|${returning?.join(',') ?? ''}|${ignoreConflicts ? 1 : 0}`;
   let text = statements.get(key);
   if (!text) {
@@ -57,6 +89,10 @@ export async function updateRowsById(tx: Db, table: string, columns: readonly st
   if (!rows.length) return;
   const engine = engineOf(tx);
   const postgres = engine === 'postgres';
+  if (!postgres && !isPowerOfTwo(rows.length)) {
+    for (const chunk of powerOfTwoChunks(rows)) await updateRowsById(tx, table, columns, chunk, types);
+    return;
+  }
   const key = `${engine}|updates|${table}|${columns.join(',')}|${postgres ? 'unnest' : rows.length}`;
   let text = statements.get(key);
   if (!text) {
@@ -75,35 +111,83 @@ export async function updateRowsById(tx: Db, table: string, columns: readonly st
   await tx.executeQuery(CompiledQuery.raw(text, params));
 }
 
-/** Bulk writes running now per database, and the checkpoint interval to restore (read once, before the first changed it). */
+/** Bulk writes running now per database, and the settings to restore (read once, before the first changed them). */
 const bulkWriters = new WeakMap<Db, number>();
-const checkpointIntervals = new WeakMap<Db, Promise<number>>();
+const sqliteSettings = new WeakMap<Db, Promise<{ checkpointInterval: number; cacheSize: number }>>();
+const bulkSettingsApplied = new WeakMap<Db, Promise<void>>();
+/** Bulk writes running now in this process (any database), for the V8 heap setting. */
+let heapWriters = 0;
 
 /**
- * Runs a bulk write (an import, a batch per transaction) with SQLite's automatic WAL checkpoint
- * every 16,384 pages instead of every 1,000. Each checkpoint fsyncs; with batches of a thousand
- * rows every commit passed 1,000 pages, and the checkpoints took a tenth of an import. The WAL
- * file may grow to about 64 MB meanwhile. Transactions are unchanged (one per batch): a crash still
- * leaves whole batches. With `synchronous = NORMAL` the WAL is synced at checkpoints, so a power
- * cut (not a process crash) may lose more of the last batches than before; a rerun completes the
- * file, as after any interruption. PostgreSQL: runs `write` as is.
+ * SQLite's page cache during a bulk write, in KiB (the connection's usual 128 MB serves searches).
+ * A batch touches the B-tree pages of its rows' keys, scattered over the indexes; the OS file
+ * cache holds the rest of the file, so a smaller cache costs no measurable speed (300,000 rows:
+ * 1,456–1,501 rows/s with 128 MB, 1,519 with 16 MB; 32 MB leaves a margin for larger ledgers)
+ * and keeps ~100 MB out of the import's RSS once the 128 MB would have filled.
+ */
+export const BULK_CACHE_KIB = 32_768;
+/**
+ * How far V8 lets the heap grow past the live data before a full collection, during a bulk write.
+ * An import's live heap is flat (~50–70 MB, most of it the loaded code), but each batch's rows
+ * live across many awaits, so they are promoted and the old generation fills fast; V8 then grows
+ * its limit to 4× the live size, and the heap (its pages never given back) reached 280 MB at
+ * 300,000 rows. At 1.5× it peaks near 100 MB, at the same rows per second (docs/decisions/0005).
+ */
+export const BULK_HEAP_GROWING_PERCENT = 50;
+
+/**
+ * Runs a bulk write (an import, a batch per transaction) with settings that keep it fast and its
+ * memory flat:
+ * - SQLite's automatic WAL checkpoint every 16,384 pages instead of every 1,000. Each checkpoint
+ *   fsyncs; with batches of a thousand rows every commit passed 1,000 pages, and the checkpoints
+ *   took a tenth of an import. The WAL file may grow to about 64 MB meanwhile. Transactions are
+ *   unchanged (one per batch): a crash still leaves whole batches. With `synchronous = NORMAL` the
+ *   WAL is synced at checkpoints, so a power cut (not a process crash) may lose more of the last
+ *   batches than before; a rerun completes the file, as after any interruption.
+ * - SQLite's page cache at `BULK_CACHE_KIB`.
+ * - V8's heap growing factor at `BULK_HEAP_GROWING_PERCENT` (a process-wide V8 flag, read at each
+ *   collection; 0, V8's own heuristic, is restored when the last bulk write in the process ends).
+ * All are restored afterwards; overlapping bulk writes restore when the last one ends.
  */
 export async function duringBulkWrite<T>(db: Db, write: () => Promise<T>): Promise<T> {
-  if (engineOf(db) !== 'sqlite') return write();
-  let original = checkpointIntervals.get(db);
+  if (heapWriters++ === 0) v8.setFlagsFromString(`--heap-growing-percent=${BULK_HEAP_GROWING_PERCENT}`);
+  try {
+    if (engineOf(db) !== 'sqlite') return await write();
+    return await sqliteBulkWrite(db, write);
+  } finally {
+    if (--heapWriters === 0) v8.setFlagsFromString('--heap-growing-percent=0');
+  }
+}
+
+async function sqliteBulkWrite<T>(db: Db, write: () => Promise<T>): Promise<T> {
+  let original = sqliteSettings.get(db);
   if (!original) {
-    original = sql<{ wal_autocheckpoint: number }>`PRAGMA wal_autocheckpoint`.execute(db).then((r) => Number(r.rows[0]?.wal_autocheckpoint ?? 1000));
-    checkpointIntervals.set(db, original);
+    original = (async () => {
+      const interval = await sql<{ wal_autocheckpoint: number }>`PRAGMA wal_autocheckpoint`.execute(db);
+      const cache = await sql<{ cache_size: number }>`PRAGMA cache_size`.execute(db);
+      return { checkpointInterval: Number(interval.rows[0]?.wal_autocheckpoint ?? 1000), cacheSize: Number(cache.rows[0]?.cache_size ?? -2000) };
+    })();
+    sqliteSettings.set(db, original);
   }
   const running = bulkWriters.get(db) ?? 0;
   bulkWriters.set(db, running + 1);
-  const restore = await original;
-  if (running === 0) await sql`PRAGMA wal_autocheckpoint = 16384`.execute(db);
+  // A bulk write that starts while the first is still applying the settings waits for them.
+  if (running === 0) {
+    bulkSettingsApplied.set(db, original.then(async () => {
+      await sql`PRAGMA wal_autocheckpoint = 16384`.execute(db);
+      await sql.raw(`PRAGMA cache_size = -${BULK_CACHE_KIB}`).execute(db);
+    }));
+  }
   try {
+    await bulkSettingsApplied.get(db);
     return await write();
   } finally {
     const left = (bulkWriters.get(db) ?? 1) - 1;
     bulkWriters.set(db, left);
-    if (left === 0) await sql.raw(`PRAGMA wal_autocheckpoint = ${restore}`).execute(db);
+    if (left === 0) {
+      const restore = await original;
+      await sql.raw(`PRAGMA wal_autocheckpoint = ${restore.checkpointInterval}`).execute(db);
+      await sql.raw(`PRAGMA cache_size = ${restore.cacheSize}`).execute(db);
+    }
   }
 }

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BULK_CACHE_KIB, duringBulkWrite } from '../../../db/bulk.ts';
 import { cliActor } from '../../../lib/context.ts';
 import type { Services } from '../../../services.ts';
 import { createTestServices, type TestDatabase } from '../../../testing/harness.ts';
@@ -22,11 +23,16 @@ describe('ledger import', () => {
   const count = async (table: 'people' | 'person_facts' | 'review_items') => Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
   const checkpointInterval = async () => (await sql<{ wal_autocheckpoint: number }>`PRAGMA wal_autocheckpoint`.execute(database.db)).rows[0]!.wal_autocheckpoint;
+  const cacheSize = async () => (await sql<{ cache_size: number }>`PRAGMA cache_size`.execute(database.db)).rows[0]!.cache_size;
   let initialInterval = 0;
+  let initialCacheSize = 0;
 
   beforeAll(async () => {
     ({ services, database } = await createTestServices());
-    if (database.engine === 'sqlite') initialInterval = await checkpointInterval();
+    if (database.engine === 'sqlite') {
+      initialInterval = await checkpointInterval();
+      initialCacheSize = await cacheSize();
+    }
   });
   afterAll(async () => database?.close());
 
@@ -59,6 +65,21 @@ describe('ledger import', () => {
   it('gives SQLite its usual checkpoint interval back after an import (it checkpoints less often during one)', async () => {
     if (database.engine !== 'sqlite') return;
     await Promise.all([run('police', path.join(dir, 'police.csv')), run('police', path.join(dir, 'police.csv'))]);
+    expect(await checkpointInterval()).toBe(initialInterval);
+    expect(await cacheSize()).toBe(initialCacheSize);
+  });
+
+  it('writes in bulk with a smaller SQLite page cache, and gives the usual one back when the last overlapping bulk write ends', async () => {
+    if (database.engine !== 'sqlite') return;
+    expect(initialCacheSize).toBe(-131072);
+    expect(await duringBulkWrite(database.db, cacheSize)).toBe(-BULK_CACHE_KIB);
+    let release = () => {};
+    const first = duringBulkWrite(database.db, () => new Promise<void>((resolve) => (release = resolve)));
+    expect(await duringBulkWrite(database.db, cacheSize)).toBe(-BULK_CACHE_KIB);
+    expect(await cacheSize()).toBe(-BULK_CACHE_KIB);
+    release();
+    await first;
+    expect(await cacheSize()).toBe(initialCacheSize);
     expect(await checkpointInterval()).toBe(initialInterval);
   });
 
