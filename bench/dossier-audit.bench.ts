@@ -9,15 +9,19 @@
  * The VM is shared and noisy (30–50 % run to run, more when other work runs), so the same run also
  * times the floor of the old design — every dossier through TextDecoder and JSON.parse, nothing
  * else — and prints the audit as a multiple of it: that ratio barely moves with the load.
+ * Each timed phase runs in a process of its own (this file with `--phase NAME FILE`), as the command
+ * does: run one after another in the generator's process, the audit inherited a large heap and the
+ * JIT's state of the phases before it, and took up to a third longer than the command itself.
  * It then runs the command itself (`xinxue audit FILE --json`, one core, startup included) and checks
  * that its output is the same bytes.
  * See docs/decisions/0006-dossier-audit-speed.md.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DossierStreamSplitter, syntheticDossiers } from '../packages/domain/src/dossier/index.ts';
+import { fileURLToPath } from 'node:url';
+import { type AuditResult, DossierStreamSplitter, syntheticDossiers } from '../packages/domain/src/dossier/index.ts';
 import { defaultCitySettings } from '../packages/domain/src/settings/index.ts';
 import { auditDossierPath } from '../apps/server/src/modules/dossier-audit/dossier-file.ts';
 
@@ -30,6 +34,68 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
   const d = process.cpuUsage(since);
   return (d.user + d.system) / 1000;
 };
+
+interface Timing {
+  wall: number;
+  cpu: number;
+}
+interface AuditTiming extends Timing {
+  outWall: number;
+  peakRss: number;
+  baseRss: number;
+}
+
+/** Reading alone: chunks, split, and each dossier parsed (`fast`: the byte parser, else TextDecoder + JSON.parse). */
+function readOnly(file: string, fast: boolean): Timing {
+  const t = performance.now();
+  const c = process.cpuUsage();
+  let parsed = 0;
+  const splitter = new DossierStreamSplitter(() => parsed++, { fast });
+  const rfd = openSync(file, 'r');
+  const buffer = Buffer.allocUnsafe(4 * 1024 * 1024);
+  for (let k; (k = readSync(rfd, buffer, 0, buffer.length, null)) > 0; ) splitter.push(buffer.subarray(0, k));
+  closeSync(rfd);
+  splitter.end();
+  if (parsed !== COUNT || splitter.errors.length > 0) throw new Error(`read ${parsed} dossiers, ${splitter.errors.length} errors`);
+  return { wall: performance.now() - t, cpu: cpuMs(c) };
+}
+
+/** The audit as the command runs it, and the JSON it prints (written next to the file). */
+function audit(file: string): AuditTiming {
+  gc();
+  const baseRss = process.memoryUsage().rss;
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  let start = performance.now();
+  const cpu = process.cpuUsage();
+  const outcome = auditDossierPath(file, defaultCitySettings, { asOf: AS_OF }, () => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  });
+  if (!outcome.ok) throw new Error(`the generated file is malformed: ${JSON.stringify(outcome.errors.slice(0, 3))}`);
+  const wall = performance.now() - start;
+  const cpuTime = cpuMs(cpu);
+  start = performance.now();
+  const json = JSON.stringify(outcome.result);
+  const outWall = performance.now() - start;
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
+  writeFileSync(`${file}.audit.json`, `${json}\n`);
+  return { wall, cpu: cpuTime, outWall, peakRss: peak, baseRss };
+}
+
+/** Runs one phase in a process of its own and returns what it measured. */
+function inOwnProcess<T>(phase: 'parse' | 'read' | 'audit', file: string): T {
+  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--phase', phase, file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
+  if (child.status !== 0) throw new Error(`phase ${phase} failed (${child.status})`);
+  return JSON.parse(child.stdout.trim().split('\n').pop()!) as T;
+}
+
+if (process.argv[2] === '--phase') {
+  const [phase, file] = [process.argv[3], process.argv[4]!];
+  const result = phase === 'audit' ? audit(file) : readOnly(file, phase === 'read');
+  console.log(JSON.stringify(result));
+  process.exit(0);
+}
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'xinxue-audit-bench-'));
 const file = path.join(dir, 'dossiers.json');
@@ -62,59 +128,27 @@ try {
     parseBest = Math.min(parseBest, performance.now() - t);
   }
   console.log(`本机校准：JSON.parse ${(Buffer.byteLength(sample) / 1024 / 1024 / (parseBest / 1000)).toFixed(0)} MB/s；负载 ${os.loadavg()[0]!.toFixed(1)}（${os.cpus().length} 核）`);
-  gc();
-  const baseRss = process.memoryUsage().rss;
 
-  // 2. Reading alone, twice: (a) chunks, split, TextDecoder + JSON.parse of each dossier — the
-  // parse-only baseline, the floor under the old design; (b) the byte parser, which also checks the
-  // format — the floor under the audit as it is now.
-  const readOnly = (fast: boolean) => {
-    const t = performance.now();
-    const c = process.cpuUsage();
-    let parsed = 0;
-    const splitter = new DossierStreamSplitter(() => parsed++, { fast });
-    const rfd = openSync(file, 'r');
-    const buffer = Buffer.allocUnsafe(4 * 1024 * 1024);
-    for (let k; (k = readSync(rfd, buffer, 0, buffer.length, null)) > 0; ) splitter.push(buffer.subarray(0, k));
-    closeSync(rfd);
-    splitter.end();
-    if (parsed !== COUNT || splitter.errors.length > 0) throw new Error(`read ${parsed} dossiers, ${splitter.errors.length} errors`);
-    const wall = performance.now() - t;
-    const cpuTime = cpuMs(c);
-    gc();
-    return { wall, cpu: cpuTime };
-  };
-  const parseOnly = readOnly(false);
-  const byteOnly = readOnly(true);
-
-  // 3. The audit, as the CLI runs it, and the JSON it prints.
-  let peak = 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-  start = performance.now();
-  const cpu = process.cpuUsage();
-  const outcome = auditDossierPath(file, defaultCitySettings, { asOf: AS_OF }, () => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  });
-  if (!outcome.ok) throw new Error(`the generated file is malformed: ${JSON.stringify(outcome.errors.slice(0, 3))}`);
-  const auditWall = performance.now() - start;
-  const auditCpu = cpuMs(cpu);
-  start = performance.now();
-  const json = JSON.stringify(outcome.result);
-  const outWall = performance.now() - start;
-  peak = Math.max(peak, process.memoryUsage().rss);
-  clearInterval(sampler);
+  // 2. Each phase in a process of its own: reading alone, (a) TextDecoder + JSON.parse of each
+  // dossier — the parse-only baseline, the floor under the old design; (b) the byte parser, which
+  // also checks the format — the floor under the audit as it is now; then (3) the audit and its JSON.
+  const parseOnly = inOwnProcess<Timing>('parse', file);
+  const byteOnly = inOwnProcess<Timing>('read', file);
+  const measured = inOwnProcess<AuditTiming>('audit', file);
+  const json = readFileSync(`${file}.audit.json`, 'utf8').trimEnd();
+  const outcome = { result: JSON.parse(json) as AuditResult };
+  const { wall: auditWall, cpu: auditCpu, outWall, peakRss, baseRss } = measured;
   const { summary, results } = outcome.result;
   const missed = results.filter((r) => seeded.has(r.dossier) && !r.findings.some((f) => f.rule === seeded.get(r.dossier))).length;
 
   const total = auditWall + outWall;
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-  const peakRss = Math.max(peak, process.resourceUsage().maxRSS * 1024);
   console.log(`仅解析（基线：分块、切分、逐份 TextDecoder + JSON.parse，不校验不审核）：${s(parseOnly.wall)}，CPU ${s(parseOnly.cpu)}`);
   console.log(`仅读取（字节解析器：解析并校验格式，不审核）：${s(byteOnly.wall)}，CPU ${s(byteOnly.cpu)}`);
   console.log(`审核（读取 + 格式校验 + 全部规则）：${s(auditWall)}，CPU ${s(auditCpu)}`);
   console.log(`输出 xinxue-audit/1（${mb(json.length)}）：${s(outWall)}`);
   console.log(`合计 ${s(total)}　→ ${Math.round(COUNT / (total / 1000)).toLocaleString()} 份/秒（目标：10 万份 < 10 s）`);
-  console.log(`峰值内存 RSS ${mb(peakRss)}（审核前 ${mb(baseRss)}；目标 < 1 GB）`);
+  console.log(`峰值内存 RSS ${mb(peakRss)}（审核进程，开始审核前 ${mb(baseRss)}；目标 < 1 GB）`);
   // One line to compare runs and machines: the ratio to the parse-only baseline hardly moves with the load.
   console.log(
     `dossiers=${COUNT} seconds=${(total / 1000).toFixed(2)} dossiers_per_s=${Math.round(COUNT / (total / 1000))} parse_only_seconds=${(parseOnly.wall / 1000).toFixed(2)} ratio=${(total / parseOnly.wall).toFixed(2)} cpu_ratio=${((auditCpu + outWall) / parseOnly.cpu).toFixed(2)} peak_rss_mb=${Math.round(peakRss / 1024 / 1024)}`,
