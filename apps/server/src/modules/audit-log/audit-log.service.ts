@@ -90,13 +90,17 @@ export class AuditLogService {
    * together are written together (group commit): each caller still waits until its entry is
    * committed, but fifty concurrent searches cost one transaction, not fifty — the log's chain
    * makes every append take the same lock, so one at a time was the slowest part of a search.
+   * The group is written once the current turn of the event loop is done (setImmediate).
    */
   record(actor: Actor, entry: AuditEntry): Promise<void> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ actor, entry, done: (error) => (error === undefined ? resolve() : reject(error)) });
       if (!this.flushing) {
         this.flushing = true;
-        void this.flush();
+        // After the requests of this turn of the event loop have queued theirs: with SQLite every
+        // query returns at once, so a request reaches this point before the next one has started,
+        // and an immediate flush wrote groups of one.
+        setImmediate(() => void this.flush());
       }
     });
   }
