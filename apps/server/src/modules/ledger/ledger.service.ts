@@ -65,6 +65,36 @@ export const currentItems: readonly { item: 'identity' | FiveItem; label: string
   { item: 'contact', label: fiveItemLabels.contact, kind: 'contact', keys: ['phones', 'wechat', 'qq'] },
 ];
 
+/**
+ * The ids in comma-separated lists of integers, ascending, each once. Read digit by digit into one
+ * typed array and sorted natively: a search's thousand ids cost a third of a millisecond as strings
+ * in a Set sorted with a comparator.
+ */
+export function distinctIds(lists: readonly string[]): Float64Array {
+  let count = 0;
+  for (const list of lists) {
+    count++;
+    for (let i = 0; i < list.length; i++) if (list.charCodeAt(i) === 44) count++;
+  }
+  const ids = new Float64Array(count);
+  let n = 0;
+  for (const list of lists) {
+    let value = 0;
+    for (let i = 0; i < list.length; i++) {
+      const c = list.charCodeAt(i);
+      if (c === 44) {
+        ids[n++] = value;
+        value = 0;
+      } else value = value * 10 + (c - 48);
+    }
+    ids[n++] = value;
+  }
+  ids.sort();
+  let distinct = 0;
+  for (let i = 0; i < n; i++) if (distinct === 0 || ids[i] !== ids[distinct - 1]) ids[distinct++] = ids[i]!;
+  return ids.subarray(0, distinct);
+}
+
 /** Reading the ledger: lists, search, a person's page with the history of every value, reveals. */
 export class LedgerService {
   constructor(
@@ -137,7 +167,8 @@ export class LedgerService {
       .execute();
     const names = await this.divisions.names(rows.flatMap((r) => [r.division_code, r.destination_code ?? '']).filter(Boolean));
     await this.auditLog.record(actorOf(ctx), { action: 'people.search', objectType: 'person', objectIds: rows.map((r) => r.id), detail: { filter: { ...f, q: f.q ? '（已隐去）' : undefined }, total } });
-    return { items: rows.map((r) => this.row(r, names)), total };
+    const today = this.today();
+    return { items: rows.map((r) => this.row(r, names, today)), total };
   }
 
   /**
@@ -168,17 +199,18 @@ export class LedgerService {
    */
   private async pageOfAlternatives(base: PeopleQuery, alternatives: SearchCondition[], page: number, pageSize: number): Promise<{ total: number; ids: number[] }> {
     const engine = engineOf(this.db);
-    const matches = new Set<number>();
+    const lists: string[] = [];
     for (const alternative of alternatives) {
       const { ids } = await base.where(alternative).select(integerList(engine, 'people.id').as('ids')).executeTakeFirstOrThrow();
-      if (ids) for (const id of ids.split(',')) matches.add(Number(id));
+      if (ids) lists.push(ids);
     }
-    const ids = [...matches].sort((a, b) => b - a);
-    return { total: ids.length, ids: ids.slice((page - 1) * pageSize, page * pageSize) };
+    const ascending = distinctIds(lists);
+    const ids: number[] = [];
+    for (let i = ascending.length - 1 - (page - 1) * pageSize; i >= 0 && ids.length < pageSize; i--) ids.push(ascending[i]!);
+    return { total: ascending.length, ids };
   }
 
-  private row(r: Selectable<PersonTable> & { grid_name: string | null }, names: Map<string, string>): PersonRow {
-    const today = this.today();
+  private row(r: Selectable<PersonTable> & { grid_name: string | null }, names: Map<string, string>, today = this.today()): PersonRow {
     return {
       id: r.id,
       name: r.name,
