@@ -3,7 +3,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'test-artifacts/**', 'data/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'test-artifacts/**', 'data/**', 'apps/server/.cache/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['apps/server/src/**/*.ts', 'packages/domain/src/**/*.ts'],
