@@ -23,6 +23,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type AuditResult, DossierStreamSplitter, syntheticDossiers } from '../packages/domain/src/dossier/index.ts';
 import { defaultCitySettings } from '../packages/domain/src/settings/index.ts';
+import { npmPackagesStayImports } from '../apps/server/bin/cli-bundle.js';
 import { auditDossierPath } from '../apps/server/src/modules/dossier-audit/dossier-file.ts';
 
 const COUNT = Number(process.env.DOSSIERS ?? 100_000);
@@ -99,7 +100,7 @@ async function bundledSelf(): Promise<string> {
     platform: 'node',
     target: 'node20',
     logLevel: 'silent',
-    plugins: [{ name: 'npm-packages-stay-imports', setup: (b) => b.onResolve({ filter: /^[^./]/ }, (a) => (a.path.startsWith('@xinxue/') ? undefined : { path: a.path, external: true })) }],
+    plugins: [npmPackagesStayImports],
   });
   return outfile;
 }

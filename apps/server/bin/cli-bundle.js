@@ -9,6 +9,14 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const SERVER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** esbuild plugin: bare imports stay imports, except this repository's own `@xinxue/*` packages, which are bundled. */
+export const npmPackagesStayImports = {
+  name: 'npm-packages-stay-imports',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@xinxue/') ? undefined : { path: args.path, external: true }));
+  },
+};
+
 /** Older builds are removed once this old: a command still running from one has long finished. */
 const KEEP_MS = 60 * 60 * 1000;
 
@@ -66,12 +74,7 @@ async function build(root, cache) {
     target: 'node20',
     metafile: true,
     logLevel: 'silent',
-    plugins: [{
-      name: 'npm-packages-stay-imports',
-      setup(b) {
-        b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@xinxue/') ? undefined : { path: args.path, external: true }));
-      },
-    }],
+    plugins: [npmPackagesStayImports],
   });
   const inputs = {};
   for (const input of Object.keys(result.metafile.inputs)) {
