@@ -3,7 +3,8 @@
  *   baseline — csv-parse the same files and insert every row raw into one table with one prepared
  *              statement in one transaction (better-sqlite3), or COPY-free multi-row INSERT (PostgreSQL);
  *   product  — `LedgerImportService.run` on the three files in turn (validation, matching, facts, history).
- * Also the .xlsx figure (ExcelJS streaming reader + raw insert vs product) and the import's peak RSS:
+ * Also the schema's floor (the rows the product stored, copied by SQLite alone: the fastest any
+ * import storing them could be), the .xlsx figure (ExcelJS streaming reader + raw insert vs product) and the import's peak RSS:
  * the product runs in a child process of its own (as `xinxue import ledger` does), on a database
  * migrated beforehand, and reports its own peak; file generation and the baselines stay out of it.
  *   npm run bench ledger-import            (BENCH_ROWS=1000000 by default, split over 3 sources)
@@ -19,6 +20,7 @@ import Sqlite from 'better-sqlite3';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
+import { BULK_CACHE_KIB, BULK_CHECKPOINT_PAGES } from '../apps/server/src/db/bulk.ts';
 import { openDatabase } from '../apps/server/src/db/database.ts';
 import { migrateToLatest } from '../apps/server/src/db/migrate.ts';
 import { cliActor } from '../apps/server/src/lib/context.ts';
@@ -159,8 +161,42 @@ async function baselineCsvPostgres(url: string): Promise<number> {
   return n / ((performance.now() - start) / 1000);
 }
 
+/**
+ * The schema's floor: what the product stored (people, their facts, their lookups) copied into a
+ * fresh migrated database by SQLite alone (INSERT … SELECT, no JavaScript per row), a range of
+ * people at a time, in transactions of about 10,000 input rows, with the settings an import runs
+ * under. No import that stores these rows with these indexes can be faster; in input rows/s.
+ */
+async function floorSqlite(productFile: string, inputRows: number): Promise<number> {
+  const file = path.join(dir, `floor-${Date.now()}.sqlite`);
+  const database = openDatabase({ sqliteFile: file });
+  await migrateToLatest(database.db);
+  await database.close();
+  const db = new Sqlite(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
+  db.pragma(`wal_autocheckpoint = ${BULK_CHECKPOINT_PAGES}`);
+  db.prepare('ATTACH ? AS product').run(productFile);
+  const copies = ['people WHERE id', 'person_facts WHERE person_id', 'person_lookups WHERE person_id'].map((from) =>
+    db.prepare(`INSERT INTO main.${from.split(' ')[0]} SELECT * FROM product.${from} BETWEEN ? AND ?`));
+  const { people, last } = db.prepare('SELECT count(*) AS people, max(id) AS last FROM product.people').get() as { people: number; last: number };
+  const perTransaction = Math.max(1, Math.round((people * 10_000) / inputRows));
+  const start = performance.now();
+  for (let low = 1; low <= last; low += perTransaction) {
+    db.exec('BEGIN');
+    for (const copy of copies) copy.run(low, low + perTransaction - 1);
+    db.exec('COMMIT');
+  }
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  const seconds = (performance.now() - start) / 1000;
+  db.close();
+  return inputRows / seconds;
+}
+
 /** The product's import of `inputs` on a fresh migrated database, run in a child process of its own. */
-async function product(databaseUrl: string | undefined, inputs: { source: Source; file: string }[]): Promise<ProductResult> {
+async function product(databaseUrl: string | undefined, inputs: { source: Source; file: string }[]): Promise<ProductResult & { sqliteFile: string | undefined }> {
   const pgSchema = databaseUrl ? `bench_${Date.now()}` : undefined;
   const sqliteFile = databaseUrl ? undefined : path.join(dir, `product-${Date.now()}.sqlite`);
   if (databaseUrl) {
@@ -184,7 +220,7 @@ async function product(databaseUrl: string | undefined, inputs: { source: Source
     await c.query(`DROP SCHEMA ${pgSchema} CASCADE`);
     await c.end();
   }
-  return JSON.parse(out.trim().split('\n').at(-1)!) as ProductResult;
+  return { ...(JSON.parse(out.trim().split('\n').at(-1)!) as ProductResult), sqliteFile };
 }
 
 const memory = (r: ProductResult) => `导入进程峰值内存（RSS）${r.peakRssMb} MB（载入代码后 ${r.startRssMb} MB，进程最高水位 ${r.highWaterMb} MB）`;
@@ -198,6 +234,8 @@ const importPeaks = [`CSV → SQLite ${prod.peakRssMb} MB`];
 console.log(`  产品（校验、匹配、事实与历史）：${Math.round(prod.rowsPerSecond)} 行/秒，${prod.people} 人`);
 console.log(`  比值 ${(prod.rowsPerSecond / base).toFixed(3)}×`);
 console.log(`  ${memory(prod)}`);
+const floor = await floorSqlite(prod.sqliteFile!, prod.rows);
+console.log(`  本结构的下限（产品写入的人员、事实、查找行由 SQLite 自行复制，无逐行 JavaScript）：${Math.round(floor)} 行/秒，比值 ${(floor / base).toFixed(3)}×；产品达到下限的 ${(prod.rowsPerSecond / floor).toFixed(2)}`);
 
 console.log(`\nXLSX → SQLite（${xlsxRows} 行）`);
 const xbase = await baselineXlsxSqlite();

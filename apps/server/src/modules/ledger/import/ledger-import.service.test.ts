@@ -2,10 +2,11 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BULK_CACHE_KIB, duringBulkWrite } from '../../../db/bulk.ts';
+import { BULK_CACHE_KIB, BULK_CHECKPOINT_PAGES, duringBulkWrite } from '../../../db/bulk.ts';
 import { cliActor } from '../../../lib/context.ts';
 import type { Services } from '../../../services.ts';
 import { createTestServices, type TestDatabase } from '../../../testing/harness.ts';
+import { TransactionSizer } from './ledger-import.service.ts';
 import { tempDir, writeCsv, writeXlsx } from '../../../testing/ledger-files.ts';
 
 const HEADER = ['序号', '姓名', '性别', '公民身份号码', '民族', '户籍地址', '现住址', '流入时间', '服务处所', '职业', '联系电话'];
@@ -81,6 +82,29 @@ describe('ledger import', () => {
     await first;
     expect(await cacheSize()).toBe(initialCacheSize);
     expect(await checkpointInterval()).toBe(initialInterval);
+  });
+
+  it('checkpoints less often during a bulk write, and empties the WAL when it ends', async () => {
+    if (database.engine !== 'sqlite') return;
+    const walFrames = async () => (await sql<{ log: number }>`PRAGMA wal_checkpoint(PASSIVE)`.execute(database.db)).rows[0]!.log;
+    await duringBulkWrite(database.db, async () => {
+      expect(await checkpointInterval()).toBe(BULK_CHECKPOINT_PAGES);
+      await database.db.insertInto('column_mappings').values({ source: 'police', header_key: 'wal-probe', mapping: '{}', created_by: null, created_at: new Date().toISOString() }).execute();
+      expect(await walFrames()).toBeGreaterThan(0);
+    });
+    expect(await walFrames()).toBe(0);
+    expect(await checkpointInterval()).toBe(initialInterval);
+  });
+
+  it('sizes transactions by the time the last one took: a few batches each, never more than ten', () => {
+    const sizer = new TransactionSizer();
+    expect(sizer.batchesPerTransaction).toBe(1);
+    sizer.record(1, 300);
+    expect(sizer.batchesPerTransaction).toBe(5);
+    sizer.record(5, 20_000);
+    expect(sizer.batchesPerTransaction).toBe(1);
+    sizer.record(1, 2);
+    expect(sizer.batchesPerTransaction).toBe(10);
   });
 
   it('reads a GBK file from family planning, links a person without an ID number and queues a disagreement', async () => {

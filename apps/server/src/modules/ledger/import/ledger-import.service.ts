@@ -1,4 +1,4 @@
-import { chinaToday, type ColumnMapping, guessMapping, headerKey, type ImportField, importFieldNames, importFields, isBlankRow, type LedgerRecord, type LedgerSource, looksLikeHeader, mappingProblems, readLedgerRow, sourceLabels } from '@xinxue/domain';
+import { chinaToday, type ColumnMapping, guessMapping, headerKey, type ImportField, importFieldNames, importFields, isBlankRow, type LedgerSource, looksLikeHeader, mappingProblems, readLedgerRow, sourceLabels } from '@xinxue/domain';
 import { PassThrough } from 'node:stream';
 import { stat } from 'node:fs/promises';
 import { duringBulkWrite } from '../../../db/bulk.ts';
@@ -7,8 +7,7 @@ import { refreshPlannerStatistics } from '../../../db/dialect.ts';
 import { appError } from '../../../lib/errors.ts';
 import type { Actor, AuditLogService } from '../../audit-log/audit-log.service.ts';
 import { DivisionResolver } from '../../divisions/division-resolver.ts';
-import type { Placement } from '../facts.ts';
-import type { PersonWriter } from '../person-writer.ts';
+import type { PersonWriter, WriteItem } from '../person-writer.ts';
 import { type FileRow, formatOf, readFileRows } from './file-rows.ts';
 import { Placer } from './placement.ts';
 import { findHeaderRow, hashFile, importRejections, type Rejection, rejectionReport as writeRejectionReport } from './import-records.ts';
@@ -57,6 +56,32 @@ export interface FilePreview {
 }
 
 const BATCH = 1000;
+/** A write transaction holds the ledger's writer (SQLite has one) for about this long at most. */
+const TRANSACTION_MS = 1500;
+const MAX_BATCHES_PER_TRANSACTION = 10;
+
+interface PreparedBatch {
+  rows: number;
+  writable: WriteItem[];
+  rejections: Rejection[];
+  rejected: number;
+}
+
+/**
+ * How many batches go into one transaction. Each commit writes every page its batches dirtied, and
+ * the indexes' keys (ID hashes, fingerprints, names) scatter over the whole file, so a large ledger
+ * pays per commit more than per row; fewer, larger transactions write each page once for several
+ * batches. A transaction also makes every other writer wait, so its size follows the time the
+ * last one took: about TRANSACTION_MS, never more than MAX_BATCHES_PER_TRANSACTION batches.
+ */
+export class TransactionSizer {
+  batchesPerTransaction = 1;
+
+  record(batches: number, ms: number): void {
+    const perBatch = ms / Math.max(batches, 1);
+    this.batchesPerTransaction = Math.max(1, Math.min(MAX_BATCHES_PER_TRANSACTION, Math.floor(TRANSACTION_MS / Math.max(perBatch, 1))));
+  }
+}
 /** What a header row must hold, for the message when none is found. */
 const HEADER_HINT = '同时包含“姓名”在内至少三个可识别列名（如 公民身份号码、户籍地址、联系电话）';
 /** An import creating this many people refreshes the planner's statistics (a full ANALYZE of people). */
@@ -148,41 +173,47 @@ export class LedgerImportService {
     const today = chinaToday();
     const summary: ImportSummary = { importId, file: request.fileName, source: request.source, rows: 0, created: 0, updated: 0, unchanged: 0, linkedWithoutId: 0, queuedForReview: 0, conflicts: 0, rejected: [] };
     const started = performance.now();
-    let batch: FileRow[] = [];
 
     const column = (field: ImportField) => header.headers[columnOf.get(field) ?? -1] ?? importFields[field].label;
-    const flush = async () => {
-      const prepared: ({ row: number; record: LedgerRecord; placement: Placement } | { row: number; rejections: Rejection[] })[] = [];
+    /** Validates and places a batch's rows (reads only, outside the write transaction). */
+    const prepare = async (batch: FileRow[]): Promise<PreparedBatch> => {
+      const writable: WriteItem[] = [];
+      const rejections: Rejection[] = [];
+      let rejected = 0;
       for (const row of batch) {
         const cells: Partial<Record<ImportField, unknown>> = {};
         for (const [field, index] of columnOf) cells[field] = row.values[index];
         const result = readLedgerRow(cells, request.source, today);
         if (!result.ok) {
-          prepared.push({ row: row.rowNumber, rejections: result.problems.map((p) => ({ row: row.rowNumber, column: column(p.field), message: p.message })) });
+          for (const p of result.problems) rejections.push({ row: row.rowNumber, column: column(p.field), message: p.message });
+          rejected += 1;
           continue;
         }
         const placed = await placer.place(result.record);
-        if (!placed.ok) prepared.push({ row: row.rowNumber, rejections: [{ row: row.rowNumber, column: column(placed.field), message: placed.message }] });
-        else prepared.push({ row: row.rowNumber, record: result.record, placement: placed.placement });
+        if (!placed.ok) {
+          rejections.push({ row: row.rowNumber, column: column(placed.field), message: placed.message });
+          rejected += 1;
+        } else writable.push({ record: result.record, placement: placed.placement });
       }
-      const counts = { created: 0, updated: 0, unchanged: 0, linkedWithoutId: 0, queuedForReview: 0, conflicts: 0, rejected: 0 };
+      return { rows: batch.length, writable, rejections, rejected };
+    };
+    const commitGroup = async (group: PreparedBatch[]) => {
+      const counts = { rows: 0, created: 0, updated: 0, unchanged: 0, linkedWithoutId: 0, queuedForReview: 0, conflicts: 0, rejected: 0 };
       const rejections: Rejection[] = [];
       await this.db.transaction().execute(async (tx) => {
         const ctx = { source: request.source, importId, userId: request.userId, now: now() };
-        const writable: { record: LedgerRecord; placement: Placement }[] = [];
-        for (const item of prepared) {
-          if ('rejections' in item) {
-            rejections.push(...item.rejections);
-            counts.rejected += 1;
-          } else writable.push(item);
-        }
-        for (const outcome of await this.writer.applyBatch(tx, writable, ctx)) {
-          if (outcome.created) counts.created += 1;
-          else if (outcome.changed) counts.updated += 1;
-          else counts.unchanged += 1;
-          if (outcome.linkedWithoutId) counts.linkedWithoutId += 1;
-          if (outcome.queuedForReview) counts.queuedForReview += 1;
-          counts.conflicts += outcome.conflicts;
+        for (const prepared of group) {
+          counts.rows += prepared.rows;
+          counts.rejected += prepared.rejected;
+          rejections.push(...prepared.rejections);
+          for (const outcome of await this.writer.applyBatch(tx, prepared.writable, ctx)) {
+            if (outcome.created) counts.created += 1;
+            else if (outcome.changed) counts.updated += 1;
+            else counts.unchanged += 1;
+            if (outcome.linkedWithoutId) counts.linkedWithoutId += 1;
+            if (outcome.queuedForReview) counts.queuedForReview += 1;
+            counts.conflicts += outcome.conflicts;
+          }
         }
         for (let i = 0; i < rejections.length; i += 200) {
           await tx.insertInto('import_rejections').values(rejections.slice(i, i + 200).map((r) => ({ import_id: importId, row_number: r.row, column_name: r.column, message: r.message }))).execute();
@@ -190,14 +221,14 @@ export class LedgerImportService {
         await tx
           .updateTable('imports')
           .set((eb) => ({
-            rows: eb('rows', '+', batch.length), created: eb('created', '+', counts.created), updated: eb('updated', '+', counts.updated),
+            rows: eb('rows', '+', counts.rows), created: eb('created', '+', counts.created), updated: eb('updated', '+', counts.updated),
             unchanged: eb('unchanged', '+', counts.unchanged), linked_without_id: eb('linked_without_id', '+', counts.linkedWithoutId),
             queued_for_review: eb('queued_for_review', '+', counts.queuedForReview), conflicts: eb('conflicts', '+', counts.conflicts), rejected: eb('rejected', '+', counts.rejected),
           }))
           .where('id', '=', importId)
           .execute();
       });
-      summary.rows += batch.length;
+      summary.rows += counts.rows;
       summary.created += counts.created;
       summary.updated += counts.updated;
       summary.unchanged += counts.unchanged;
@@ -205,19 +236,31 @@ export class LedgerImportService {
       summary.queuedForReview += counts.queuedForReview;
       summary.conflicts += counts.conflicts;
       summary.rejected.push(...rejections);
-      batch = [];
       const seconds = (performance.now() - started) / 1000;
       request.onProgress?.({ rows: summary.rows, percent: Math.min(99, Math.round((read.bytes / size) * 100)), rowsPerSecond: Math.round(summary.rows / Math.max(seconds, 0.001)) });
     };
 
     try {
       await duringBulkWrite(this.db, async () => {
+        const sizer = new TransactionSizer();
+        let batch: FileRow[] = [];
+        let group: PreparedBatch[] = [];
+        const write = async () => {
+          const opened = performance.now();
+          await commitGroup(group);
+          sizer.record(group.length, performance.now() - opened);
+          group = [];
+        };
         for await (const row of rows) {
           if (isBlankRow(row.values)) continue;
           batch.push(row);
-          if (batch.length >= BATCH) await flush();
+          if (batch.length < BATCH) continue;
+          group.push(await prepare(batch));
+          batch = [];
+          if (group.length >= sizer.batchesPerTransaction) await write();
         }
-        if (batch.length) await flush();
+        if (batch.length) group.push(await prepare(batch));
+        if (group.length) await write();
       });
     } catch (error) {
       await this.db.updateTable('imports').set({ status: 'failed', finished_at: now() }).where('id', '=', importId).execute();
