@@ -89,8 +89,9 @@ const STATISTICS_AFTER_NEW_PEOPLE = 1000;
 
 /**
  * Imports a department's export into the ledger. Rows stream from the file and are written in
- * batches, each batch in one transaction with its rejections and the import's counters, so a crash
- * leaves whole rows or nothing; re-running the same file changes nothing (see PersonWriter).
+ * batches, one or more batches per transaction (TransactionSizer) with their rejections and the
+ * import's counters, so a crash leaves whole rows or nothing; re-running the same file changes
+ * nothing (see PersonWriter).
  */
 export class LedgerImportService {
   constructor(
