@@ -13,6 +13,7 @@ import * as m0310 from './migrations/20261128-0310-survey-close.ts';
 import * as m0400 from './migrations/20261128-0400-pipeline.ts';
 import * as m0410 from './migrations/20261128-0410-pipeline-papers.ts';
 import * as m0420 from './migrations/20261128-0420-people-covering-indexes.ts';
+import * as m0430 from './migrations/20261128-0430-person-lookups-by-person.ts';
 
 /** Migrations are listed here explicitly so the order is reviewable and bundling is trivial. */
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '20261128-0400-pipeline': m0400,
   '20261128-0410-pipeline-papers': m0410,
   '20261128-0420-people-covering-indexes': m0420,
+  '20261128-0430-person-lookups-by-person': m0430,
 };
 
 /**
