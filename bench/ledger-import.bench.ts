@@ -5,8 +5,9 @@
  *   product  — `LedgerImportService.run` on the three files in turn (validation, matching, facts, history).
  * Also the schema's floor (the rows the product stored, copied by SQLite alone: the fastest any
  * import storing them could be), the .xlsx figure (ExcelJS streaming reader + raw insert vs
- * product) and the import's peak RSS: the product runs in a child process of its own (as `xinxue import ledger` does), on a database
- * migrated beforehand, and reports its own peak; file generation and the baselines stay out of it.
+ * product) and the import's peak RSS: the product runs in a child process of its own (as
+ * `xinxue import ledger` does), on a database migrated beforehand, and reports its own peak; file
+ * generation and the baselines stay out of it.
  *   npm run bench ledger-import            (BENCH_ROWS=1000000 by default, split over 3 sources)
  *   BENCH_ROWS=30000 npm run bench ledger-import
  *   BENCH_DATABASE_URL=postgres://… adds the PostgreSQL figure
