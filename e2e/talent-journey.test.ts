@@ -28,7 +28,8 @@ const CONTACT_NOTE = '电话了解近况：工作稳定，愿意参加社区党�
  * too so that the date picker's today is the server's today at any hour of the day.
  */
 const TIMEZONE = 'UTC';
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today in China (UTC+8), as the server dates things; UTC's date differs from 16:00 UTC on. */
+const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** Clicks an option of the antd Select inside `scope` (short lists: every option is rendered). */
 const pick = (page: Page, scope: Locator, label: string) => chooseOption(page, scope, label, { search: false });

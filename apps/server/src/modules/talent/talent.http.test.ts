@@ -41,13 +41,14 @@ describe('outstanding people and cultivation targets', () => {
     expect(target).toMatchObject({ outboundYouth: true, reserveCadre: true, status: 'active', overdueDays: 0 });
     expect((await township.request('POST', `/api/people/${youth}/target`, { cadenceDays: 3 })).json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'cadenceDays' });
     // Started 60 days ago and never contacted: 30 days overdue.
-    const started = new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10);
+    // Dates as the server sees them: China's (UTC+8), which differs from UTC's from 16:00 UTC on.
+    const started = new Date(Date.now() + 8 * 3_600_000 - 60 * 86_400_000).toISOString().slice(0, 10);
     await database.db.updateTable('cultivation_targets').set({ started_on: started }).where('id', '=', target.id).execute();
     const overdue = (await township.request('GET', '/api/targets?overdue=true')).json().items as { id: number; overdueDays: number }[];
     expect(overdue).toEqual([expect.objectContaining({ id: target.id, overdueDays: 30 })]);
-    const future = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const future = new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
     expect((await township.request('POST', `/api/targets/${target.id}/contacts`, { channel: 'wechat', contactedOn: future, note: '微信交流' })).json()).toMatchObject({ field: 'contactedOn' });
-    const today = new Date().toISOString().slice(0, 10);
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     const logged = (await township.request('POST', `/api/targets/${target.id}/contacts`, { channel: 'wechat', contactedOn: today, note: '微信交流思想情况' })).json();
     expect(logged.contacts).toEqual([expect.objectContaining({ channelLabel: '微信', contactedOn: today, note: '微信交流思想情况' })]);
     expect((await township.request('GET', '/api/targets?overdue=true')).json().items).toEqual([]);
