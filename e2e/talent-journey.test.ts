@@ -24,11 +24,12 @@ const REASON = '在网格志愿服务中表现突出，主动协助开展流动�
 const NOMINATED_BY = '冯家湾社区党支部 李明';
 const CONTACT_NOTE = '电话了解近况：工作稳定，愿意参加社区党员志愿服务活动';
 /**
- * The server decides what "today" is in UTC (talent.service.ts `today()`); the browser runs in UTC
- * too so that the date picker's today is the server's today at any hour of the day.
+ * The server decides what "today" is in China's time (talent.service.ts `today()`, chinaToday); the
+ * browser runs in China's time zone too, so that the date picker's today is the server's today at
+ * any hour of the day (UTC's date is a day behind from 16:00 UTC on).
  */
-const TIMEZONE = 'UTC';
-/** Today in China (UTC+8), as the server dates things; UTC's date differs from 16:00 UTC on. */
+const TIMEZONE = 'Asia/Shanghai';
+/** Today in China (UTC+8), as the server dates things. */
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** Clicks an option of the antd Select inside `scope` (short lists: every option is rendered). */
