@@ -1,4 +1,4 @@
-import { idCheckChar } from '@xinxue/domain';
+import { chinaToday, idCheckChar } from '@xinxue/domain';
 import { type APIRequestContext, type Locator, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { apiLogin, importCsv, peopleByName } from './support/api-seed.ts';
@@ -29,8 +29,7 @@ const CONTACT_NOTE = '电话了解近况：工作稳定，愿意参加社区党�
  * any hour of the day (UTC's date is a day behind from 16:00 UTC on).
  */
 const TIMEZONE = 'Asia/Shanghai';
-/** Today in China (UTC+8), as the server dates things. */
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const today = () => chinaToday();
 
 /** Clicks an option of the antd Select inside `scope` (short lists: every option is rendered). */
 const pick = (page: Page, scope: Locator, label: string) => chooseOption(page, scope, label, { search: false });

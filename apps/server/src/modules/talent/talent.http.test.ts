@@ -1,8 +1,12 @@
+import { chinaToday } from '@xinxue/domain';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../services.ts';
 import { createTestApp, createTestServices, createUser, loginAs, type TestClient, type TestDatabase } from '../../testing/harness.ts';
 import { addPerson } from '../../testing/ledger-factory.ts';
+
+/** A date `offset` days from today as the server sees it (China's date, not UTC's). */
+const chinaDay = (offset: number) => new Date(Date.parse(`${chinaToday()}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 
 describe('outstanding people and cultivation targets', () => {
   let services: Services;
@@ -41,14 +45,13 @@ describe('outstanding people and cultivation targets', () => {
     expect(target).toMatchObject({ outboundYouth: true, reserveCadre: true, status: 'active', overdueDays: 0 });
     expect((await township.request('POST', `/api/people/${youth}/target`, { cadenceDays: 3 })).json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'cadenceDays' });
     // Started 60 days ago and never contacted: 30 days overdue.
-    // Dates as the server sees them: China's (UTC+8), which differs from UTC's from 16:00 UTC on.
-    const started = new Date(Date.now() + 8 * 3_600_000 - 60 * 86_400_000).toISOString().slice(0, 10);
+    const started = chinaDay(-60);
     await database.db.updateTable('cultivation_targets').set({ started_on: started }).where('id', '=', target.id).execute();
     const overdue = (await township.request('GET', '/api/targets?overdue=true')).json().items as { id: number; overdueDays: number }[];
     expect(overdue).toEqual([expect.objectContaining({ id: target.id, overdueDays: 30 })]);
-    const future = new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+    const future = chinaDay(1);
     expect((await township.request('POST', `/api/targets/${target.id}/contacts`, { channel: 'wechat', contactedOn: future, note: '微信交流' })).json()).toMatchObject({ field: 'contactedOn' });
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const today = chinaToday();
     const logged = (await township.request('POST', `/api/targets/${target.id}/contacts`, { channel: 'wechat', contactedOn: today, note: '微信交流思想情况' })).json();
     expect(logged.contacts).toEqual([expect.objectContaining({ channelLabel: '微信', contactedOn: today, note: '微信交流思想情况' })]);
     expect((await township.request('GET', '/api/targets?overdue=true')).json().items).toEqual([]);
@@ -98,7 +101,7 @@ describe('outstanding people and cultivation targets', () => {
     const person = (await addPerson(services, { name: '周敏', divisionCode: '420506001001' })).personId;
     expect(await statusOf(person)).toEqual({ personId: person, talent: null, target: null, applicant: null });
     const target = (await township.request('POST', `/api/people/${person}/target`, { cadenceDays: 14, reserveCadre: true })).json() as { id: number };
-    const started = new Date(Date.now() - 20 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+    const started = chinaDay(-20);
     await database.db.updateTable('cultivation_targets').set({ started_on: started }).where('id', '=', target.id).execute();
     const followed = await statusOf(person);
     expect(followed.target).toMatchObject({ id: target.id, cadenceDays: 14, reserveCadre: true, overdueDays: 6, overdue: true });
